@@ -1,0 +1,2 @@
+namespace Dialtone.Core;
+internal static class Placeholder;

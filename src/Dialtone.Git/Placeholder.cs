@@ -1,0 +1,2 @@
+namespace Dialtone.Git;
+internal static class Placeholder;
