@@ -1,0 +1,117 @@
+namespace Dialtone.Git;
+
+/// <summary>
+/// Facts about one repository, read through the git CLI. Locations are read once at discovery;
+/// HEAD-related facts are read on each call because commands change them.
+/// </summary>
+public sealed class GitRepository
+{
+    private GitRepository(GitRunner git, string topLevel, string gitDir, string commonDir)
+    {
+        Git = git;
+        TopLevel = topLevel;
+        GitDir = gitDir;
+        CommonDir = commonDir;
+    }
+
+    public GitRunner Git { get; }
+
+    /// <summary>Root of the work tree (of this worktree, for linked worktrees).</summary>
+    public string TopLevel { get; }
+
+    /// <summary>This worktree's git dir (.git, or .git/worktrees/&lt;name&gt; for linked worktrees).</summary>
+    public string GitDir { get; }
+
+    /// <summary>The git dir shared by all worktrees; where the store lives.</summary>
+    public string CommonDir { get; }
+
+    public bool IsLinkedWorktree => !PathsEqual(GitDir, CommonDir);
+
+    /// <summary>Finds the repository containing <paramref name="path"/>, like git itself does.</summary>
+    public static GitRepository Discover(string path, bool ambient = false, TimeSpan? timeout = null)
+    {
+        var full = Path.GetFullPath(path);
+        if (!Directory.Exists(full))
+        {
+            throw new NotARepositoryException(full);
+        }
+
+        var probe = new GitRunner(full, ambient, timeout);
+        var result = probe.Run("rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir");
+        if (!result.Success)
+        {
+            if (result.StdErr.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
+                || result.StdErr.Contains("must be run in a work tree", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new NotARepositoryException(full);
+            }
+
+            throw new GitCommandException(["rev-parse", "--show-toplevel"], result);
+        }
+
+        var lines = result.Output.Split('\n');
+        if (lines.Length < 3)
+        {
+            // A bare repository has no top level; Dialtone needs a work tree.
+            throw new NotARepositoryException(full);
+        }
+
+        var topLevel = Normalize(lines[0]);
+        return new GitRepository(new GitRunner(topLevel, ambient, timeout), topLevel, Normalize(lines[1]), Normalize(lines[2]));
+    }
+
+    /// <summary>The checked-out branch (short name), or null when HEAD is detached.</summary>
+    public string? CurrentBranch
+    {
+        get
+        {
+            var result = Git.Run("symbolic-ref", "-q", "--short", "HEAD");
+            return result.Success ? result.Output : null;
+        }
+    }
+
+    public bool IsDetached => CurrentBranch is null;
+
+    /// <summary>The commit HEAD points at, or null on an unborn branch (no commits yet).</summary>
+    public string? Head => ResolveCommit("HEAD");
+
+    public string? ResolveCommit(string revision)
+    {
+        var result = Git.Run("rev-parse", "-q", "--verify", "--end-of-options", revision + "^{commit}");
+        return result.Success ? result.Output : null;
+    }
+
+    public bool BranchExists(string name) =>
+        Git.Run("show-ref", "--verify", "--quiet", "refs/heads/" + name).Success;
+
+    public void CreateBranch(string name, string startPoint) =>
+        Git.RunChecked("branch", "--no-track", name, startPoint);
+
+    /// <summary>Checks out an existing branch. Fails (with git's reason) when local changes would be overwritten.</summary>
+    public void Switch(string name) => Git.RunChecked("switch", "--quiet", name);
+
+    /// <summary>Creates <paramref name="name"/> at <paramref name="startPoint"/> (or at HEAD when null, which also works on an unborn branch) and checks it out.</summary>
+    public void CreateAndSwitch(string name, string? startPoint)
+    {
+        if (startPoint is null)
+        {
+            Git.RunChecked("switch", "--quiet", "-c", name);
+        }
+        else
+        {
+            Git.RunChecked("switch", "--quiet", "--no-track", "-c", name, startPoint);
+        }
+    }
+
+    /// <summary>A config value (any level), or null when unset.</summary>
+    public string? ConfigValue(string key)
+    {
+        var result = Git.Run("config", "--get", key);
+        return result.Success ? result.Output : null;
+    }
+
+    private static string Normalize(string path) => Path.GetFullPath(path.Trim());
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
+}

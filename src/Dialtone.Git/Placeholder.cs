@@ -1,2 +1,0 @@
-namespace Dialtone.Git;
-internal static class Placeholder;
