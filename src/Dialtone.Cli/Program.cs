@@ -1,1 +1,3 @@
-return 0;
+using Dialtone.Cli;
+
+return App.Run(args);

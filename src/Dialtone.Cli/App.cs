@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Dialtone.Cli.Commands;
+using Dialtone.Cli.Commands.Subtasks;
+using Dialtone.Cli.Commands.Tickets;
+using Dialtone.Cli.Rendering;
+using Dialtone.Core;
+using Dialtone.Core.Output;
+
+namespace Dialtone.Cli;
+
+/// <summary>The command tree. Each command's code is in Commands/&lt;Group&gt;/&lt;Name&gt;Command.cs.</summary>
+public static class App
+{
+    public static int Run(string[] args)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("Dialtone: a git-integrated ticket workflow for coding agents.");
+        globals.AddTo(root);
+
+        var ticket = new Command("ticket", "Work on tickets and their subtasks.");
+        ticket.Subcommands.Add(StartCommand.Build(globals));
+        ticket.Subcommands.Add(AddCommand.Build(globals));
+        ticket.Subcommands.Add(ListCommand.Build(globals));
+        ticket.Subcommands.Add(ShowCommand.Build(globals));
+        ticket.Subcommands.Add(StatusCommand.Build(globals));
+
+        var subtask = new Command("subtask", "Add, list, edit and remove the current ticket's subtasks.");
+        subtask.Subcommands.Add(SubtaskAddCommand.Build(globals));
+        subtask.Subcommands.Add(SubtaskListCommand.Build(globals));
+        subtask.Subcommands.Add(SubtaskEditCommand.Build(globals));
+        subtask.Subcommands.Add(SubtaskRmCommand.Build(globals));
+        ticket.Subcommands.Add(subtask);
+
+        root.Subcommands.Add(ticket);
+        root.Subcommands.Add(DoctorCommand.Build(globals));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var reply = new Reply();
+            foreach (var error in parsed.Errors)
+            {
+                reply.Add(Tag.Fail, error.Message);
+            }
+
+            var command = string.Join(' ', parsed.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name)
+                .Append(parsed.CommandResult.Command.Name).Where(n => n != root.Name));
+            reply.Fail(ExitCodes.Usage, $"{Core.Workflow.NextStep.Cli} {command} --help".Replace("  ", " ", StringComparison.Ordinal));
+            return ReplyWriter.Write(reply, args.Contains("--json"), command);
+        }
+
+        return parsed.Invoke();
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Dialtone.Cli.Rendering;
+using Dialtone.Core;
+using Dialtone.Core.Output;
+using Dialtone.Core.Storage.DuckDb;
+using Dialtone.Core.Workflow;
+using Dialtone.Git;
+
+namespace Dialtone.Cli.Commands;
+
+/// <summary>
+/// Runs a command body and turns every outcome into a Reply with the contract's exit code:
+/// DialtoneError carries its own; git and DuckDB failures are environment errors (3). Nothing
+/// reaches the user as a stack trace (DIALTONE_DEBUG=1 prints one to stderr).
+/// </summary>
+public static class Handler
+{
+    public static void Set(Command command, GlobalOptions globals, string name, Func<CommandContext, Reply> body) =>
+        command.SetAction(parsed =>
+        {
+            var json = parsed.GetValue(globals.Json);
+            var context = new CommandContext(parsed, globals);
+            return ReplyWriter.Write(Execute(context, body), json, name);
+        });
+
+    public static Reply Execute(CommandContext context, Func<CommandContext, Reply> body)
+    {
+        try
+        {
+            return body(context);
+        }
+        catch (DialtoneError error)
+        {
+            Debug(error);
+            return Failure(error.ExitCode, error.Message, error.Action);
+        }
+        catch (GitNotFoundException error)
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, error.Message, "Install git (https://git-scm.com) or add it to PATH, then rerun.");
+        }
+        catch (GitException error)
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, error.Message, null);
+        }
+        catch (DuckDbLibraryException error)
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, error.Message, null);
+        }
+        catch (DuckDbException error)
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, $"The store failed: {error.Message}", $"{NextStep.Cli} doctor");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, error.Message, null);
+        }
+#pragma warning disable CA1031 // The last line of defence: an unexpected error still gets the contract's shape.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            Debug(error);
+            return Failure(ExitCodes.Environment, $"Internal error ({error.GetType().Name}): {error.Message}", "Rerun with DIALTONE_DEBUG=1 for details and report it.");
+        }
+    }
+
+    private static Reply Failure(int exitCode, string message, string? action)
+    {
+        var reply = new Reply();
+        reply.Add(exitCode == ExitCodes.Blocked ? Tag.Block : Tag.Fail, message);
+        reply.Data["error"] = message;
+
+        // The contract: every failed answer ends with an [ACTION]; fall back to the general ones.
+        return reply.Fail(exitCode, action ?? (exitCode == ExitCodes.Environment ? $"{NextStep.Cli} doctor" : $"{NextStep.Cli} --help"));
+    }
+
+    private static void Debug(Exception error)
+    {
+        if (Environment.GetEnvironmentVariable("DIALTONE_DEBUG") == "1")
+        {
+            Console.Error.WriteLine(error.ToString());
+        }
+    }
+}

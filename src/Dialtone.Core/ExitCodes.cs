@@ -1,0 +1,10 @@
+namespace Dialtone.Core;
+
+/// <summary>The exit codes of the command contract (DESIGN §3). Agents branch on them.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Blocked = 1;
+    public const int Usage = 2;
+    public const int Environment = 3;
+}

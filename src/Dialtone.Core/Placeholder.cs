@@ -1,2 +1,0 @@
-namespace Dialtone.Core;
-internal static class Placeholder;

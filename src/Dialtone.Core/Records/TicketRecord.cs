@@ -1,0 +1,61 @@
+namespace Dialtone.Core.Records;
+
+/// <summary>
+/// The committed, reviewable state of one ticket: `.dialtone/tickets/&lt;ticket&gt;.json`.
+/// The format is documented in docs/ticket-record.md; field names are an interface.
+/// Additive changes keep <see cref="CurrentFormat"/>; anything else bumps it.
+/// </summary>
+public sealed class TicketRecord
+{
+    public const int CurrentFormat = 1;
+
+    public int Format { get; set; } = CurrentFormat;
+
+    public string Ticket { get; set; } = "";
+
+    public long Revision { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string Branch { get; set; } = "";
+
+    public RecordBase Base { get; set; } = new();
+
+    public string? Parent { get; set; }
+
+    public string Status { get; set; } = "open";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<RecordSubtask> Subtasks { get; set; } = [];
+}
+
+public sealed class RecordBase
+{
+    public string? Branch { get; set; }
+
+    public string? Commit { get; set; }
+}
+
+public sealed class RecordSubtask
+{
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public List<string> Conditions { get; set; } = [];
+
+    public string? Test { get; set; }
+
+    public List<string> Deps { get; set; } = [];
+
+    public string Status { get; set; } = "todo";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+}

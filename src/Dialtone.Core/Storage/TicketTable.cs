@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Dialtone.Core.Records;
+using Dialtone.Core.Storage.DuckDb;
+using Dialtone.Core.Tickets;
+
+namespace Dialtone.Core.Storage;
+
+/// <summary>Tickets and their subtasks in the store. SQL lives here and only here for these tables.</summary>
+public sealed class TicketTable(DuckDbConnection connection)
+{
+    private const string TicketColumns =
+        "name, description, branch, base_branch, base_commit, parent, status, created_at, updated_at, revision";
+
+    private const string SubtaskColumns =
+        "ticket, name, position, description, conditions, test_command, status, deps, created_at, updated_at, started_at";
+
+    public Ticket? Find(string name) => LoadOne("WHERE name = $1", name);
+
+    /// <summary>The open ticket whose branch is <paramref name="branch"/>, if any (the current ticket).</summary>
+    public Ticket? FindByBranch(string branch) =>
+        LoadOne("WHERE branch = $1 ORDER BY (status = 'open') DESC, updated_at DESC LIMIT 1", branch);
+
+    /// <summary>Tickets without their subtasks, newest first; <see cref="SubtaskCounts"/> gives the progress.</summary>
+    public List<Ticket> List(bool includeDone)
+    {
+        var where = includeDone ? "" : "WHERE status = 'open'";
+        using var reader = connection.Query($"SELECT {TicketColumns} FROM tickets {where} ORDER BY updated_at DESC, name");
+        var tickets = new List<Ticket>();
+        while (reader.Read())
+        {
+            tickets.Add(ReadTicket(reader));
+        }
+
+        return tickets;
+    }
+
+    /// <summary>(done, total) subtasks per ticket name.</summary>
+    public Dictionary<string, (int Done, int Total)> SubtaskCounts()
+    {
+        using var reader = connection.Query(
+            "SELECT ticket, CAST(count(*) FILTER (WHERE status = 'done') AS BIGINT), CAST(count(*) AS BIGINT) FROM subtasks GROUP BY ticket");
+        var counts = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = ((int)reader.GetInt64(1), (int)reader.GetInt64(2));
+        }
+
+        return counts;
+    }
+
+    /// <summary>Ticket counts for the [SCHEMA] line: open, done, and subtasks in all.</summary>
+    public (long Open, long Done, long Subtasks) Counts()
+    {
+        using var reader = connection.Query("""
+            SELECT CAST(count(*) FILTER (WHERE status = 'open') AS BIGINT),
+                   CAST(count(*) FILTER (WHERE status = 'done') AS BIGINT),
+                   (SELECT CAST(count(*) AS BIGINT) FROM subtasks)
+            FROM tickets
+            """);
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>Inserts or replaces the ticket and all its subtasks. Call inside a transaction.</summary>
+    public void Save(Ticket ticket)
+    {
+        connection.Execute("DELETE FROM subtasks WHERE ticket = $1", ticket.Name);
+        connection.Execute("DELETE FROM tickets WHERE name = $1", ticket.Name);
+        connection.Execute(
+            $"INSERT INTO tickets ({TicketColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            ticket.Name,
+            ticket.Description,
+            ticket.Branch,
+            ticket.BaseBranch,
+            ticket.BaseCommit,
+            ticket.Parent,
+            StatusText.Of(ticket.Status),
+            ticket.CreatedAt.UtcDateTime,
+            ticket.UpdatedAt.UtcDateTime,
+            ticket.Revision);
+
+        if (ticket.Subtasks.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = connection.Prepare(
+            $"INSERT INTO subtasks ({SubtaskColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+        for (var i = 0; i < ticket.Subtasks.Count; i++)
+        {
+            var s = ticket.Subtasks[i];
+            insert.ClearBindings();
+            insert.BindAll(
+                ticket.Name,
+                s.Name,
+                i,
+                s.Description,
+                ToJson(s.Conditions),
+                s.TestCommand,
+                StatusText.Of(s.Status),
+                ToJson(s.Dependencies),
+                s.CreatedAt.UtcDateTime,
+                s.UpdatedAt.UtcDateTime,
+                s.StartedAt?.UtcDateTime);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private Ticket? LoadOne(string where, string argument)
+    {
+        Ticket? ticket;
+        using (var reader = connection.Query($"SELECT {TicketColumns} FROM tickets {where}", argument))
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            ticket = ReadTicket(reader);
+        }
+
+        using var subtasks = connection.Query(
+            $"SELECT {SubtaskColumns} FROM subtasks WHERE ticket = $1 ORDER BY position", ticket.Name);
+        while (subtasks.Read())
+        {
+            ticket.Subtasks.Add(new Subtask
+            {
+                Name = subtasks.GetString(1),
+                Description = subtasks.GetString(3),
+                Conditions = FromJson(subtasks.GetString(4)),
+                TestCommand = subtasks.IsNull(5) ? null : subtasks.GetString(5),
+                Status = StatusText.ParseSubtask(subtasks.GetString(6)),
+                Dependencies = FromJson(subtasks.GetString(7)),
+                CreatedAt = Utc(subtasks.GetDateTime(8)),
+                UpdatedAt = Utc(subtasks.GetDateTime(9)),
+                StartedAt = subtasks.IsNull(10) ? null : Utc(subtasks.GetDateTime(10)),
+            });
+        }
+
+        return ticket;
+    }
+
+    private static Ticket ReadTicket(DuckDbReader reader) => new()
+    {
+        Name = reader.GetString(0),
+        Description = reader.GetString(1),
+        Branch = reader.GetString(2),
+        BaseBranch = reader.IsNull(3) ? null : reader.GetString(3),
+        BaseCommit = reader.IsNull(4) ? null : reader.GetString(4),
+        Parent = reader.IsNull(5) ? null : reader.GetString(5),
+        Status = StatusText.ParseTicket(reader.GetString(6)),
+        CreatedAt = Utc(reader.GetDateTime(7)),
+        UpdatedAt = Utc(reader.GetDateTime(8)),
+        Revision = reader.GetInt64(9),
+    };
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static string ToJson(List<string> values) => JsonSerializer.Serialize(values, RecordJson.Default.ListString);
+
+    private static List<string> FromJson(string json) => JsonSerializer.Deserialize(json, RecordJson.Default.ListString) ?? [];
+}
