@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Dialtone.Cli.Commands;
 using Dialtone.Cli.Commands.Subtasks;
 using Dialtone.Cli.Commands.Tickets;
@@ -43,12 +44,24 @@ public static class App
                 reply.Add(Tag.Fail, error.Message);
             }
 
-            var command = string.Join(' ', parsed.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name)
-                .Append(parsed.CommandResult.Command.Name).Where(n => n != root.Name));
+            var command = CommandPath(parsed);
             reply.Fail(ExitCodes.Usage, $"{Core.Workflow.NextStep.Cli} {command} --help".Replace("  ", " ", StringComparison.Ordinal));
             return ReplyWriter.Write(reply, args.Contains("--json"), command);
         }
 
         return parsed.Invoke();
+    }
+
+    /// <summary>"ticket subtask add" for the deepest command the parser recognised (root excluded).</summary>
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Add(result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

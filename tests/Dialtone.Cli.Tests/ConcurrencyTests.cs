@@ -25,7 +25,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public void LockedStore_Waits_ThenSucceeds()
+    public async Task LockedStore_Waits_ThenSucceeds()
     {
         using var repo = new TempRepo();
         Assert.Equal(0, Cli.Run(repo.Path_, "ticket", "start", "locked").ExitCode);
@@ -39,7 +39,7 @@ public sealed class ConcurrencyTests
             Thread.Sleep(1500);
             Assert.False(other.IsCompleted, "the CLI must wait while another process holds the store");
             held.Dispose();
-            result = other.GetAwaiter().GetResult();
+            result = await other;
         }
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -61,7 +61,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public void ParallelCommands_AllLand()
+    public async Task ParallelCommands_AllLand()
     {
         using var repo = new TempRepo();
         Assert.Equal(0, Cli.Run(repo.Path_, "ticket", "start", "busy").ExitCode);
@@ -69,9 +69,9 @@ public sealed class ConcurrencyTests
         var runs = Enumerable.Range(0, 6)
             .Select(i => Task.Run(() => Cli.Run(repo.Path_, "ticket", "add", $"side-{i}")))
             .ToArray();
-        Task.WaitAll(runs);
+        var results = await Task.WhenAll(runs);
 
-        Assert.All(runs, r => Assert.True(r.Result.ExitCode == 0, r.Result.ToString()));
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         var list = Cli.Run(repo.Path_, "--json", "ticket", "list");
         Assert.Equal(7, list.Json.GetProperty("data").GetProperty("tickets").GetArrayLength());
     }
