@@ -43,7 +43,7 @@ public sealed class DuckDbConnection : IDisposable
     public long Execute(string sql, params object?[] args)
     {
         using var statement = Prepare(sql);
-        statement.BindAll(args);
+        statement.BindAll(DuckDbStatement.Arguments(args));
         return statement.ExecuteNonQuery();
     }
 
@@ -75,7 +75,8 @@ public sealed class DuckDbConnection : IDisposable
     public unsafe DuckDbReader Query(string sql, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        if (args is { Length: > 0 })
+        args = DuckDbStatement.Arguments(args);
+        if (args.Length > 0)
         {
             using var statement = Prepare(sql);
             statement.BindAll(args);

@@ -34,6 +34,13 @@ public class DuckDbException : Exception
         Kind = KindOf(nativeErrorType, message);
     }
 
+    public DuckDbException(string message, int nativeErrorType, Exception? innerException)
+        : base(message, innerException)
+    {
+        NativeErrorType = nativeErrorType;
+        Kind = KindOf(nativeErrorType, message);
+    }
+
     public DuckDbErrorKind Kind { get; }
 
     /// <summary>DuckDB's duckdb_error_type (0 when DuckDB did not provide one and the message did not reveal it).</summary>

@@ -89,7 +89,11 @@ public static class DuckDbLibrary
     /// process state, so the rules can be tested without touching the environment. Returns the
     /// handle and the path it came from (null for the system search path).
     /// </summary>
-    internal static (nint Handle, string? Path) Load(string? configuredPath, string baseDirectory)
+    /// <param name="searchSystem">
+    /// Whether to fall back to the OS loader's search. Tests turn it off: once libduckdb is loaded
+    /// in a process, the loader matches its soname and "finds" it there.
+    /// </param>
+    internal static (nint Handle, string? Path) Load(string? configuredPath, string baseDirectory, bool searchSystem = true)
     {
         if (!string.IsNullOrEmpty(configuredPath))
         {
@@ -110,7 +114,7 @@ public static class DuckDbLibrary
         }
 
         // Last resort: whatever the OS loader finds (LD_LIBRARY_PATH, the system library directories).
-        if (NativeLibrary.TryLoad(PlatformFileName, out var handle))
+        if (searchSystem && NativeLibrary.TryLoad(PlatformFileName, out var handle))
         {
             return (handle, null);
         }

@@ -78,7 +78,7 @@ public sealed class DuckDbStatement : IDisposable
     /// <summary>Binds <paramref name="values"/> to parameters 1..n; the count must match <see cref="ParameterCount"/>.</summary>
     public DuckDbStatement BindAll(params object?[] values)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        values = Arguments(values);
         if (values.Length != ParameterCount)
         {
             throw new ArgumentException(
@@ -144,6 +144,12 @@ public sealed class DuckDbStatement : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    /// <summary>
+    /// C# passes a lone <c>null</c> argument to a params parameter as the array itself; the caller
+    /// meant one NULL value.
+    /// </summary>
+    internal static object?[] Arguments(object?[]? args) => args ?? [null];
 
     internal static DuckDbTimestampNative ToTimestamp(DateTime value)
     {

@@ -14,23 +14,40 @@ public sealed class DuckDbTransaction : IDisposable
         _connection = connection;
     }
 
+    /// <summary>
+    /// Commits, or throws a <see cref="DuckDbErrorKind.Transaction"/> error (having rolled back)
+    /// when a statement in the transaction failed during execution.
+    /// </summary>
     public void Commit()
     {
         ThrowIfCompleted();
+        _completed = true;
+
+        // After a statement fails while executing (a constraint violation, a bad cast), DuckDB
+        // marks the transaction aborted, and a later COMMIT reports success while actually rolling
+        // back. Any statement in an aborted transaction fails, so a trivial one tells us first.
+        try
+        {
+            _connection.Execute("SELECT 1");
+        }
+        catch (DuckDbException error) when (error.Kind == DuckDbErrorKind.Transaction)
+        {
+            TryRollback();
+            throw new DuckDbException(
+                "TransactionContext Error: Nothing was committed: a statement in this transaction failed, so DuckDB aborted it.",
+                error.NativeErrorType,
+                error);
+        }
+
         try
         {
             _connection.Execute("COMMIT");
         }
         catch (DuckDbException)
         {
-            // A failed COMMIT can leave the transaction open (e.g. after an earlier failed
-            // statement); close it so the connection is usable again.
+            // Leave the connection usable whatever state the failed COMMIT left behind.
             TryRollback();
             throw;
-        }
-        finally
-        {
-            _completed = true;
         }
     }
 
