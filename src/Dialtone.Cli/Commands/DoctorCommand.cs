@@ -90,7 +90,7 @@ public static class DoctorCommand
             CheckConfig(workspace, Check);
         }
 
-        reply.Data["checks"] = checks;
+        reply.Set("checks", () => checks);
         if (firstFix is not null || reply.HasTag(Tag.Fail))
         {
             reply.Fail(ExitCodes.Environment, firstFix ?? $"{NextStep.Cli} doctor");

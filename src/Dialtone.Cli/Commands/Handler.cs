@@ -72,7 +72,7 @@ public static class Handler
     {
         var reply = new Reply();
         reply.Add(exitCode == ExitCodes.Blocked ? Tag.Block : Tag.Fail, message);
-        reply.Data["error"] = message;
+        reply.Set("error", () => message);
 
         // The contract: every failed answer ends with an [ACTION]; fall back to the general ones.
         return reply.Fail(exitCode, action ?? (exitCode == ExitCodes.Environment ? $"{NextStep.Cli} doctor" : $"{NextStep.Cli} --help"));

@@ -29,7 +29,7 @@ public static class ReplyWriter
                 ["ok"] = reply.ExitCode == ExitCodes.Ok,
                 ["exitCode"] = reply.ExitCode,
                 ["lines"] = lines,
-                ["data"] = reply.Data,
+                ["data"] = reply.BuildData(),
             };
             output.Append(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).Append('\n');
         }

@@ -44,25 +44,9 @@ public static class RecordFile
             throw Broken(ticket, ex.Message);
         }
 
-        TicketRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(bytes, RecordJson.Default.TicketRecord);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw Broken(ticket, $"it is not valid JSON{where}");
-        }
-
-        if (record is null)
-        {
-            throw Broken(ticket, "it holds no record (null)");
-        }
-
-        try
-        {
-            var parsed = RecordMapper.FromRecord(record);
+            var parsed = RecordMapper.FromRecord(RecordCodec.Parse(bytes));
             if (parsed.Name != ticket)
             {
                 throw new FormatException($"it describes ticket '{parsed.Name}', not '{ticket}'");
@@ -73,6 +57,11 @@ public static class RecordFile
         catch (FormatException ex)
         {
             throw Broken(ticket, ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : "";
+            throw Broken(ticket, $"it is not valid JSON{where}");
         }
     }
 
@@ -85,7 +74,7 @@ public static class RecordFile
         try
         {
             System.IO.Directory.CreateDirectory(directory);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(RecordMapper.ToRecord(ticket), RecordJson.Default.TicketRecord);
+            var bytes = RecordCodec.Serialize(RecordMapper.ToRecord(ticket));
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);

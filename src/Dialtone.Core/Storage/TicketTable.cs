@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dialtone.Core.Records;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
@@ -156,7 +155,7 @@ public sealed class TicketTable(DuckDbConnection connection)
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static string ToJson(List<string> values) => JsonSerializer.Serialize(values, RecordJson.Default.ListString);
+    private static string ToJson(List<string> values) => RecordCodec.StringList(values);
 
-    private static List<string> FromJson(string json) => JsonSerializer.Deserialize(json, RecordJson.Default.ListString) ?? [];
+    private static List<string> FromJson(string json) => RecordCodec.ParseStringList(json);
 }

@@ -60,8 +60,8 @@ public static class SubtaskAddCommand
             reply.Add(Tag.Warn, $"Subtask '{name}' is missing {string.Join(", ", missing)}; ticket next blocks on it until they are set.");
         }
 
-        reply.Data["ticket"] = ticket.Name;
-        reply.Data["subtask"] = TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask);
+        reply.Set("ticket", () => ticket.Name);
+        reply.Set("subtask", () => TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask));
         reply.Add(Tag.Action, missing.Count > 0 ? NextStep.FixFields(name, missing) : NextStep.For(ticket));
         return reply;
     }

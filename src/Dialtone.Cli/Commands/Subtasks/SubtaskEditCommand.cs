@@ -85,8 +85,8 @@ public static class SubtaskEditCommand
         var reply = new Reply();
         reply.Add(Tag.Ticket, $"Subtask updated: {name} ({string.Join(", ", changed.Distinct())})");
         TicketText.Card(reply, subtask);
-        reply.Data["ticket"] = ticket.Name;
-        reply.Data["subtask"] = TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask);
+        reply.Set("ticket", () => ticket.Name);
+        reply.Set("subtask", () => TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask));
         reply.Add(Tag.Action, NextStep.For(ticket));
         return reply;
     }

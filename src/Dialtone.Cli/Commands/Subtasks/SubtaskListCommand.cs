@@ -26,15 +26,18 @@ public static class SubtaskListCommand
             : $"Subtasks of '{ticket.Name}' ({ticket.DoneCount} of {ticket.Subtasks.Count} done):");
         TicketText.Queue(reply, ticket);
 
-        var current = ticket.CurrentSubtask();
-        var items = new JsonArray();
-        foreach (var subtask in ticket.Subtasks)
+        reply.Set("ticket", () => ticket.Name);
+        reply.Set("subtasks", () =>
         {
-            items.Add(TicketJson.Subtask(subtask, subtask == current));
-        }
+            var current = ticket.CurrentSubtask();
+            var items = new JsonArray();
+            foreach (var subtask in ticket.Subtasks)
+            {
+                items.Add(TicketJson.Subtask(subtask, subtask == current));
+            }
 
-        reply.Data["ticket"] = ticket.Name;
-        reply.Data["subtasks"] = items;
+            return items;
+        });
         reply.Add(Tag.Action, NextStep.For(ticket));
         return reply;
     }

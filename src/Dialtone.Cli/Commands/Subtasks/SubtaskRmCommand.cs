@@ -42,8 +42,8 @@ public static class SubtaskRmCommand
 
         var reply = new Reply();
         reply.Add(Tag.Ticket, $"Subtask removed: {name} ({ticket.Subtasks.Count} left in '{ticket.Name}')");
-        reply.Data["ticket"] = ticket.Name;
-        reply.Data["removed"] = name;
+        reply.Set("ticket", () => ticket.Name);
+        reply.Set("removed", () => name);
         reply.Add(Tag.Action, NextStep.For(ticket));
         return reply;
     }

@@ -46,7 +46,7 @@ public static class AddCommand
         var reply = new Reply();
         reply.Add(Tag.Ticket, parent is null ? $"Added: {name}" : $"Added: {name} (side quest of '{parent.Name}')");
         reply.Add(Tag.Ticket, $"Branch '{name}' will be created from {(ticket.BaseBranch is null ? "the current HEAD" : $"'{ticket.BaseBranch}'")} when you take it up: {NextStep.Cli} ticket start {name}");
-        reply.Data["ticket"] = TicketJson.Full(ticket);
+        reply.Set("ticket", () => TicketJson.Full(ticket));
         if (parent is not null)
         {
             reply.Add(Tag.Ticket, $"Carry on with '{parent.Name}'.");

@@ -35,17 +35,25 @@ public static class ListCommand
         });
 
         var width = tickets.Count == 0 ? 0 : tickets.Max(t => t.Name.Length);
-        var items = new JsonArray();
         foreach (var ticket in tickets)
         {
             var (done, total) = counts.GetValueOrDefault(ticket.Name);
             var isCurrent = ticket.Branch == current;
             var parent = ticket.Parent is null ? "" : $"  side quest of {ticket.Parent}";
             reply.Detail($"{(isCurrent ? "*" : " ")} {ticket.Name.PadRight(width)}  {Core.Tickets.StatusText.Of(ticket.Status),-4}  {done}/{total}{parent}");
-            items.Add(TicketJson.Summary(ticket, done, total, isCurrent));
         }
 
-        reply.Data["tickets"] = items;
+        reply.Set("tickets", () =>
+        {
+            var items = new JsonArray();
+            foreach (var ticket in tickets)
+            {
+                var (done, total) = counts.GetValueOrDefault(ticket.Name);
+                items.Add(TicketJson.Summary(ticket, done, total, ticket.Branch == current));
+            }
+
+            return items;
+        });
         if (tickets.Count == 0)
         {
             reply.Add(Tag.Action, $"{NextStep.Cli} ticket start <ticket-name>");

@@ -12,14 +12,14 @@ public static class SchemaLine
         var (open, done, subtasks) = new TicketTable(store.Connection).Counts();
         var location = Path.GetRelativePath(workspace.Repository.TopLevel, store.Paths.Database);
         reply.Add(Tag.Schema, $"Store schema v{store.SchemaVersion} at {location}: {open} open {Plural(open, "ticket")}, {done} done, {subtasks} {Plural(subtasks, "subtask")}.");
-        reply.Data["store"] = new System.Text.Json.Nodes.JsonObject
+        reply.Set("store", () => new System.Text.Json.Nodes.JsonObject
         {
             ["path"] = store.Paths.Database,
             ["schemaVersion"] = store.SchemaVersion,
             ["openTickets"] = open,
             ["doneTickets"] = done,
             ["subtasks"] = subtasks,
-        };
+        });
     }
 
     private static string Plural(long count, string word) => count == 1 ? word : word + "s";

@@ -37,7 +37,7 @@ public static class ShowCommand
             TicketText.Card(reply, subtask);
         }
 
-        reply.Data["ticket"] = TicketJson.Full(ticket);
+        reply.Set("ticket", () => TicketJson.Full(ticket));
         if (workspace.IsCheckedOut(ticket))
         {
             reply.Add(Tag.Action, NextStep.For(ticket));

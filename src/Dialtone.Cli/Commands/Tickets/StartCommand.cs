@@ -95,9 +95,9 @@ public static class StartCommand
             SchemaLine.Add(reply, workspace, store);
             reply.Add(Tag.Ticket, $"Record: {Dialtone.Core.Records.RecordFile.RelativePath(name)} (commit it with your work).");
             TicketText.Queue(reply, ticket);
-            reply.Data["ticket"] = TicketJson.Full(ticket);
-            reply.Data["resumed"] = resumed;
-            reply.Data["branchAction"] = switched.ToString().ToLowerInvariant();
+            reply.Set("ticket", () => TicketJson.Full(ticket));
+            reply.Set("resumed", () => resumed);
+            reply.Set("branchAction", () => switched.ToString().ToLowerInvariant());
             reply.Add(Tag.Action, NextStep.For(ticket));
         }
 

@@ -22,7 +22,7 @@ public static class StatusCommand
         if (ticket is null)
         {
             reply.Add(Tag.Ticket, workspace.CurrentBranch is { } branch ? $"No ticket on branch '{branch}'." : "HEAD is detached; no current ticket.");
-            reply.Data["ticket"] = null;
+            reply.Set("ticket", () => null);
             reply.Add(Tag.Action, $"{NextStep.Cli} ticket start <ticket-name>");
             return reply;
         }
@@ -30,7 +30,7 @@ public static class StatusCommand
         var current = ticket.CurrentSubtask();
         reply.Add(Tag.Ticket, $"Current ticket: {ticket.Name} ({ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done{(current is null ? "" : $"; current: {current.Name}")})");
         TicketText.Queue(reply, ticket);
-        reply.Data["ticket"] = TicketJson.Full(ticket);
+        reply.Set("ticket", () => TicketJson.Full(ticket));
         reply.Add(Tag.Action, NextStep.For(ticket));
         return reply;
     }
