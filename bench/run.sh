@@ -8,7 +8,7 @@ command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install 
 
 "$root/dialtone.sh" --help >/dev/null            # build once, outside the timings
 bin="$root/.build/cli/dialtone"
-dotnet build -c Release "$root/bench/Dialtone.Bench" -nologo -v quiet >/dev/null
+dotnet build -c Release "$root/bench/Dialtone.Bench" -nologo -v quiet >"$root/bench/.build.log" 2>&1 || { cat "$root/bench/.build.log" >&2; exit 1; }
 seed() { dotnet "$root/bench/Dialtone.Bench/bin/Release/net10.0/Dialtone.Bench.dll" seed "$@"; }
 
 work="$(mktemp -d)"
@@ -33,7 +33,7 @@ hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$results/cli.json" \
   -n "subtask list (1 ticket)"   "$bin -C $work/one ticket subtask list" \
   -n "status (10,000 tickets)"   "$bin -C $work/many ticket status" \
   -n "subtask list (10,000)"     "$bin -C $work/many ticket subtask list" \
-  -n "--help (no store)"         "$bin --help" \
+  -n "help, no store"            "$bin --help" \
   -n "dialtone.sh status (1)"    "$root/dialtone.sh -C $work/one ticket status"
 
 python3 - "$results/cli.json" <<'PY'
