@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Dialtone.Cli.Commands;
+using Dialtone.Cli.Commands.Loop;
 using Dialtone.Cli.Commands.Subtasks;
 using Dialtone.Cli.Commands.Tickets;
 using Dialtone.Cli.Rendering;
@@ -24,6 +25,15 @@ public static class App
         ticket.Subcommands.Add(ListCommand.Build(globals));
         ticket.Subcommands.Add(ShowCommand.Build(globals));
         ticket.Subcommands.Add(StatusCommand.Build(globals));
+        ticket.Subcommands.Add(NextCommand.Build(globals));
+        ticket.Subcommands.Add(LogCommand.Build(globals));
+        ticket.Subcommands.Add(AskCommand.Build(globals));
+        ticket.Subcommands.Add(AnswerCommand.Build(globals));
+        ticket.Subcommands.Add(AckCommand.Build(globals));
+        ticket.Subcommands.Add(SummaryCommand.Build(globals));
+        ticket.Subcommands.Add(TestCommand.Build(globals));
+        ticket.Subcommands.Add(ValidateCommand.Build(globals));
+        ticket.Subcommands.Add(DoneCommand.Build(globals));
 
         var subtask = new Command("subtask", "Add, list, edit and remove the current ticket's subtasks.");
         subtask.Subcommands.Add(SubtaskAddCommand.Build(globals));
@@ -34,6 +44,7 @@ public static class App
 
         root.Subcommands.Add(ticket);
         root.Subcommands.Add(DoctorCommand.Build(globals));
+        root.Subcommands.Add(InboxCommand.Build(globals));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dialtone.Core.Signing;
 
 namespace Dialtone.Core.Records;
 
@@ -69,6 +70,50 @@ public static class RecordCodec
             }
         }
 
+        if (Array(root, "attestations") is { } attestations)
+        {
+            foreach (var item in attestations.EnumerateArray())
+            {
+                record.Attestations.Add(new Attestation
+                {
+                    Seq = (int)(Int(item, "seq") ?? 0),
+                    Subtask = String(item, "subtask") ?? "",
+                    Command = String(item, "command") ?? "",
+                    ExitCode = (int)(Int(item, "exitCode") ?? 0),
+                    DurationMs = Int(item, "durationMs") ?? 0,
+                    Tree = String(item, "tree") ?? "",
+                    OutputDigest = String(item, "outputDigest") ?? "",
+                    SignedAt = Time(item, "signedAt") ?? default,
+                    Signer = String(item, "signer") ?? "",
+                    PrevHash = String(item, "prevHash") ?? "",
+                    Hash = String(item, "hash") ?? "",
+                });
+            }
+        }
+
+        if (Object(root, "validation") is { } validation)
+        {
+            var parsed = new Validation
+            {
+                Tree = String(validation, "tree") ?? "",
+                ValidatedAt = Time(validation, "validatedAt") ?? default,
+                Passed = Bool(validation, "passed"),
+                PrevHash = String(validation, "prevHash") ?? "",
+                Hash = String(validation, "hash") ?? "",
+            };
+            if (Array(validation, "results") is { } results)
+            {
+                foreach (var item in results.EnumerateArray())
+                {
+                    parsed.Results.Add(new ValidationResult(
+                        String(item, "subtask") ?? "", (int)(Int(item, "exitCode") ?? 0), Int(item, "durationMs") ?? 0, Bool(item, "passed")));
+                }
+            }
+
+            record.Validation = parsed;
+        }
+
+        record.Tip = String(root, "tip");
         return record;
     }
 
@@ -116,6 +161,9 @@ public static class RecordCodec
             }
 
             writer.WriteEndArray();
+            WriteAttestations(writer, record.Attestations);
+            WriteValidation(writer, record.Validation);
+            writer.WriteString("tip", record.Tip);
             writer.WriteEndObject();
         }
 
@@ -151,6 +199,66 @@ public static class RecordCodec
 
         return values;
     }
+
+    private static void WriteAttestations(Utf8JsonWriter writer, List<Attestation> attestations)
+    {
+        writer.WriteStartArray("attestations");
+        foreach (var a in attestations)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("seq", a.Seq);
+            writer.WriteString("subtask", a.Subtask);
+            writer.WriteString("command", a.Command);
+            writer.WriteNumber("exitCode", a.ExitCode);
+            writer.WriteNumber("durationMs", a.DurationMs);
+            writer.WriteString("tree", a.Tree);
+            writer.WriteString("outputDigest", a.OutputDigest);
+            writer.WriteString("signedAt", a.SignedAt);
+            writer.WriteString("signer", a.Signer);
+            writer.WriteString("prevHash", a.PrevHash);
+            writer.WriteString("hash", a.Hash);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteValidation(Utf8JsonWriter writer, Validation? validation)
+    {
+        if (validation is null)
+        {
+            writer.WriteNull("validation");
+            return;
+        }
+
+        writer.WriteStartObject("validation");
+        writer.WriteString("tree", validation.Tree);
+        writer.WriteString("validatedAt", validation.ValidatedAt);
+        writer.WriteBoolean("passed", validation.Passed);
+        writer.WriteStartArray("results");
+        foreach (var r in validation.Results)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("subtask", r.Subtask);
+            writer.WriteNumber("exitCode", r.ExitCode);
+            writer.WriteNumber("durationMs", r.DurationMs);
+            writer.WriteBoolean("passed", r.Passed);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("prevHash", validation.PrevHash);
+        writer.WriteString("hash", validation.Hash);
+        writer.WriteEndObject();
+    }
+
+    private static bool Bool(JsonElement parent, string name) => Property(parent, name) switch
+    {
+        null => false,
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        { } other => throw new FormatException($"'{name}' must be true or false, not {Describe(other.ValueKind)}"),
+    };
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, List<string> values)
     {

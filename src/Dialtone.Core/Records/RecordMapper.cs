@@ -28,6 +28,9 @@ public static class RecordMapper
             UpdatedAt = s.UpdatedAt,
             StartedAt = s.StartedAt,
         }),
+        Attestations = ticket.Attestations,
+        Validation = ticket.Validation,
+        Tip = ticket.Tip,
     };
 
     /// <summary>Builds the ticket a record describes; throws <see cref="FormatException"/> naming the bad field.</summary>
@@ -91,6 +94,14 @@ public static class RecordMapper
                 UpdatedAt = s.UpdatedAt,
                 StartedAt = s.StartedAt,
             });
+        }
+
+        ticket.Attestations = record.Attestations ?? [];
+        ticket.Validation = record.Validation;
+        ticket.Tip = record.Tip;
+        if (Signing.Chain.Verify(ticket) is { } broken)
+        {
+            throw new FormatException($"its signature chain is broken ({broken}); it was edited by hand and is not trusted");
         }
 
         return ticket;

@@ -30,6 +30,12 @@ public sealed class TicketRecord
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<RecordSubtask> Subtasks { get; set; } = [];
+
+    public List<Signing.Attestation> Attestations { get; set; } = [];
+
+    public Signing.Validation? Validation { get; set; }
+
+    public string? Tip { get; set; }
 }
 
 public sealed class RecordBase

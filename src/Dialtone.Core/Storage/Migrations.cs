@@ -37,6 +37,88 @@ public static class Migrations
                 PRIMARY KEY (ticket, name)
             );
             """),
+        new(2, "runs, attestations, validations, messages, log, summaries, tips", """
+            CREATE SEQUENCE run_ids START 1;
+            CREATE TABLE runs (
+                id            BIGINT PRIMARY KEY DEFAULT nextval('run_ids'),
+                ticket        VARCHAR NOT NULL,
+                subtask       VARCHAR NOT NULL,
+                kind          VARCHAR NOT NULL,
+                command       VARCHAR NOT NULL,
+                exit_code     INTEGER NOT NULL,
+                timed_out     BOOLEAN NOT NULL,
+                duration_ms   BIGINT NOT NULL,
+                tree_before   VARCHAR NOT NULL,
+                tree_after    VARCHAR NOT NULL,
+                passed        BOOLEAN NOT NULL,
+                touched       VARCHAR NOT NULL,
+                left_untracked VARCHAR NOT NULL,
+                regression    BOOLEAN NOT NULL,
+                output        VARCHAR NOT NULL,
+                output_digest VARCHAR NOT NULL,
+                output_bytes  BIGINT NOT NULL,
+                started_at    TIMESTAMP NOT NULL
+            );
+            CREATE INDEX runs_subtask ON runs (ticket, subtask);
+            CREATE TABLE attestations (
+                ticket        VARCHAR NOT NULL,
+                seq           INTEGER NOT NULL,
+                subtask       VARCHAR NOT NULL,
+                command       VARCHAR NOT NULL,
+                exit_code     INTEGER NOT NULL,
+                duration_ms   BIGINT NOT NULL,
+                tree          VARCHAR NOT NULL,
+                output_digest VARCHAR NOT NULL,
+                signed_at     TIMESTAMP NOT NULL,
+                signer        VARCHAR NOT NULL,
+                prev_hash     VARCHAR NOT NULL,
+                hash          VARCHAR NOT NULL,
+                PRIMARY KEY (ticket, seq)
+            );
+            CREATE TABLE validations (
+                ticket        VARCHAR PRIMARY KEY,
+                tree          VARCHAR NOT NULL,
+                validated_at  TIMESTAMP NOT NULL,
+                passed        BOOLEAN NOT NULL,
+                results       VARCHAR NOT NULL,
+                prev_hash     VARCHAR NOT NULL,
+                hash          VARCHAR NOT NULL
+            );
+            CREATE SEQUENCE message_ids START 1;
+            CREATE TABLE messages (
+                id            BIGINT PRIMARY KEY DEFAULT nextval('message_ids'),
+                ticket        VARCHAR NOT NULL,
+                question      VARCHAR NOT NULL,
+                blocking      BOOLEAN NOT NULL,
+                asked_at      TIMESTAMP NOT NULL,
+                asked_by      VARCHAR NOT NULL,
+                answer        VARCHAR,
+                answered_at   TIMESTAMP,
+                answered_by   VARCHAR,
+                acked_at      TIMESTAMP,
+                ack_note      VARCHAR
+            );
+            CREATE SEQUENCE log_ids START 1;
+            CREATE TABLE log (
+                id            BIGINT PRIMARY KEY DEFAULT nextval('log_ids'),
+                ticket        VARCHAR NOT NULL,
+                logged_at     TIMESTAMP NOT NULL,
+                kind          VARCHAR NOT NULL,
+                subtask       VARCHAR,
+                text          VARCHAR NOT NULL
+            );
+            CREATE TABLE summaries (
+                ticket        VARCHAR NOT NULL,
+                written_at    TIMESTAMP NOT NULL,
+                text          VARCHAR NOT NULL
+            );
+            CREATE TABLE tips (
+                ticket        VARCHAR NOT NULL,
+                written_at    TIMESTAMP NOT NULL,
+                author        VARCHAR NOT NULL,
+                text          VARCHAR NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dialtone.Core.Records;
+using Dialtone.Core.Signing;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
 
@@ -65,6 +67,13 @@ public sealed class TicketTable(DuckDbConnection connection)
     {
         connection.Execute("DELETE FROM subtasks WHERE ticket = $1", ticket.Name);
         connection.Execute("DELETE FROM tickets WHERE name = $1", ticket.Name);
+        connection.Execute("DELETE FROM attestations WHERE ticket = $1", ticket.Name);
+        connection.Execute("DELETE FROM validations WHERE ticket = $1", ticket.Name);
+        connection.Execute("DELETE FROM tips WHERE ticket = $1", ticket.Name);
+        if (ticket.Tip is not null)
+        {
+            connection.Execute("INSERT INTO tips (ticket, written_at, author, text) VALUES ($1, $2, '', $3)", ticket.Name, ticket.UpdatedAt.UtcDateTime, ticket.Tip);
+        }
         connection.Execute(
             $"INSERT INTO tickets ({TicketColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             ticket.Name,
@@ -78,6 +87,7 @@ public sealed class TicketTable(DuckDbConnection connection)
             ticket.UpdatedAt.UtcDateTime,
             ticket.Revision);
 
+        SaveSignatures(ticket);
         if (ticket.Subtasks.Count == 0)
         {
             return;
@@ -130,13 +140,82 @@ public sealed class TicketTable(DuckDbConnection connection)
                 TestCommand = subtasks.IsNull(5) ? null : subtasks.GetString(5),
                 Status = StatusText.ParseSubtask(subtasks.GetString(6)),
                 Dependencies = FromJson(subtasks.GetString(7)),
-                CreatedAt = Utc(subtasks.GetDateTime(8)),
-                UpdatedAt = Utc(subtasks.GetDateTime(9)),
-                StartedAt = subtasks.IsNull(10) ? null : Utc(subtasks.GetDateTime(10)),
+                CreatedAt = StoreTime.Utc(subtasks.GetDateTime(8)),
+                UpdatedAt = StoreTime.Utc(subtasks.GetDateTime(9)),
+                StartedAt = subtasks.IsNull(10) ? null : StoreTime.Utc(subtasks.GetDateTime(10)),
             });
         }
 
+        LoadSignatures(ticket);
         return ticket;
+    }
+
+    private void SaveSignatures(Ticket ticket)
+    {
+        foreach (var a in ticket.Attestations)
+        {
+            connection.Execute(
+                "INSERT INTO attestations (ticket, seq, subtask, command, exit_code, duration_ms, tree, output_digest, signed_at, signer, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                ticket.Name, a.Seq, a.Subtask, a.Command, a.ExitCode, a.DurationMs, a.Tree, a.OutputDigest, a.SignedAt.UtcDateTime, a.Signer, a.PrevHash, a.Hash);
+        }
+
+        if (ticket.Validation is { } v)
+        {
+            var results = string.Join(';', v.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Subtask}={r.ExitCode}:{r.DurationMs}:{(r.Passed ? 1 : 0)}")));
+            connection.Execute(
+                "INSERT INTO validations (ticket, tree, validated_at, passed, results, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                ticket.Name, v.Tree, v.ValidatedAt.UtcDateTime, v.Passed, results, v.PrevHash, v.Hash);
+        }
+    }
+
+    private void LoadSignatures(Ticket ticket)
+    {
+        using (var reader = connection.Query(
+            "SELECT seq, subtask, command, exit_code, duration_ms, tree, output_digest, signed_at, signer, prev_hash, hash FROM attestations WHERE ticket = $1 ORDER BY seq", ticket.Name))
+        {
+            while (reader.Read())
+            {
+                ticket.Attestations.Add(new Attestation
+                {
+                    Seq = reader.GetInt32(0),
+                    Subtask = reader.GetString(1),
+                    Command = reader.GetString(2),
+                    ExitCode = reader.GetInt32(3),
+                    DurationMs = reader.GetInt64(4),
+                    Tree = reader.GetString(5),
+                    OutputDigest = reader.GetString(6),
+                    SignedAt = StoreTime.Utc(reader.GetDateTime(7)),
+                    Signer = reader.GetString(8),
+                    PrevHash = reader.GetString(9),
+                    Hash = reader.GetString(10),
+                });
+            }
+        }
+
+        using (var reader = connection.Query("SELECT tree, validated_at, passed, results, prev_hash, hash FROM validations WHERE ticket = $1", ticket.Name))
+        {
+            if (reader.Read())
+            {
+                var validation = new Validation
+                {
+                    Tree = reader.GetString(0),
+                    ValidatedAt = StoreTime.Utc(reader.GetDateTime(1)),
+                    Passed = reader.GetBoolean(2),
+                    PrevHash = reader.GetString(4),
+                    Hash = reader.GetString(5),
+                };
+                foreach (var item in reader.GetString(3).Split(';', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var (name, rest) = (item[..item.IndexOf('=', StringComparison.Ordinal)], item[(item.IndexOf('=', StringComparison.Ordinal) + 1)..].Split(':'));
+                    validation.Results.Add(new ValidationResult(
+                        name, int.Parse(rest[0], CultureInfo.InvariantCulture), long.Parse(rest[1], CultureInfo.InvariantCulture), rest[2] == "1"));
+                }
+
+                ticket.Validation = validation;
+            }
+        }
+
+        ticket.Tip = connection.Scalar<string>("SELECT text FROM tips WHERE ticket = $1 ORDER BY written_at DESC LIMIT 1", ticket.Name);
     }
 
     private static Ticket ReadTicket(DuckDbReader reader) => new()
@@ -148,12 +227,10 @@ public sealed class TicketTable(DuckDbConnection connection)
         BaseCommit = reader.IsNull(4) ? null : reader.GetString(4),
         Parent = reader.IsNull(5) ? null : reader.GetString(5),
         Status = StatusText.ParseTicket(reader.GetString(6)),
-        CreatedAt = Utc(reader.GetDateTime(7)),
-        UpdatedAt = Utc(reader.GetDateTime(8)),
+        CreatedAt = StoreTime.Utc(reader.GetDateTime(7)),
+        UpdatedAt = StoreTime.Utc(reader.GetDateTime(8)),
         Revision = reader.GetInt64(9),
     };
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static string ToJson(List<string> values) => RecordCodec.StringList(values);
 

@@ -1,3 +1,5 @@
+using Dialtone.Core.Signing;
+
 namespace Dialtone.Core.Tickets;
 
 /// <summary>A unit of work on its own branch, split into subtasks that are worked in order.</summary>
@@ -29,6 +31,18 @@ public sealed class Ticket
     public long Revision { get; set; }
 
     public List<Subtask> Subtasks { get; set; } = [];
+
+    /// <summary>The hash-chained signatures, oldest first.</summary>
+    public List<Attestation> Attestations { get; set; } = [];
+
+    /// <summary>The last validation, or null when the ticket was never validated.</summary>
+    public Validation? Validation { get; set; }
+
+    /// <summary>The tip left for the next agent at `ticket done`.</summary>
+    public string? Tip { get; set; }
+
+    /// <summary>The latest attestation of <paramref name="subtask"/>, or null when it was never signed.</summary>
+    public Attestation? LastSignature(string subtask) => Attestations.FindLast(a => a.Subtask == subtask);
 
     public Subtask? FindSubtask(string name) => Subtasks.Find(s => s.Name == name);
 

@@ -1,0 +1,134 @@
+using Dialtone.Cli.Commands.Tickets;
+using Dialtone.Core;
+using Dialtone.Core.Config;
+using Dialtone.Core.Output;
+using Dialtone.Core.Runs;
+using Dialtone.Core.Signing;
+using Dialtone.Core.Storage;
+using Dialtone.Core.Tickets;
+using Dialtone.Core.Workflow;
+using Dialtone.Git;
+
+namespace Dialtone.Cli.Commands.Loop;
+
+/// <summary>
+/// The done gate's check (DESIGN §4): every subtask signed, nothing changed since the last
+/// signature, nothing unanswered or unacknowledged, and every test re-run at the current tree,
+/// passing, touching nothing. The outcome is sealed into the chain and written to the record.
+/// </summary>
+public static class Validator
+{
+    public sealed record Outcome(bool Passed, Ticket Ticket, string? Action);
+
+    public static Outcome Run(Workspace workspace, string? name, Reply reply)
+    {
+        var config = DialtoneConfig.Load(workspace.Repository.TopLevel);
+        var tree = SnapshotTree.Compute(workspace.Repository);
+        Ticket ticket;
+        var problems = new List<(string Text, string Action)>();
+        using (var store = workspace.OpenStore())
+        {
+            ticket = CurrentTicket.Resolve(workspace, store, name);
+            if (!workspace.IsCheckedOut(ticket))
+            {
+                throw DialtoneError.Usage($"Ticket '{ticket.Name}' is not checked out; its tests run in its own work tree.", $"{NextStep.Cli} ticket start {ticket.Name}");
+            }
+
+            var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
+            foreach (var message in messages.Where(m => m.Blocks))
+            {
+                problems.Add(message.IsAnswered
+                    ? ($"The answer to question #{message.Id} is not acknowledged.", $"{NextStep.Cli} ticket ack")
+                    : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket answer {message.Id} \"<answer>\"   (the human)"));
+            }
+
+            if (ticket.Subtasks.Count == 0)
+            {
+                problems.Add(($"Ticket '{ticket.Name}' has no subtasks.", NextStep.For(ticket)));
+            }
+
+            foreach (var subtask in ticket.Subtasks.Where(s => ticket.LastSignature(s.Name) is null))
+            {
+                problems.Add(($"Subtask '{subtask.Name}' is not signed.", $"{NextStep.Cli} ticket next"));
+            }
+
+            if (ticket.Attestations.Count > 0 && ticket.Attestations[^1].Tree != tree)
+            {
+                var changed = SnapshotTree.Diff(workspace.Repository, ticket.Attestations[^1].Tree, tree).Select(c => c.Path).ToList();
+                var last = ticket.Attestations[^1].Subtask;
+                problems.Add((
+                    $"Files changed since the last signature ('{last}', #{ticket.Attestations[^1].Seq}): {RunReport.Paths(changed)}.",
+                    $"{NextStep.Cli} ticket test   (then sign what covers the change: {NextStep.Cli} ticket log \"SIGN: {last} test-command is idempotent and PASS\")"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var (text, _) in problems)
+            {
+                reply.Add(Tag.Fail, text);
+            }
+
+            reply.Set("problems", () => new System.Text.Json.Nodes.JsonArray([.. problems.Select(p => (System.Text.Json.Nodes.JsonNode?)p.Text)]));
+            return new Outcome(false, ticket, problems[0].Action);
+        }
+
+        // Re-run every test with the store closed: passing again without touching files is the proof.
+        var runs = ticket.Subtasks.Select(s => TestExecution.Run(workspace.Repository, ticket, s, "validate", config)).ToList();
+        var passed = runs.TrueForAll(r => r.Passed && r.TreeBefore == tree && r.TreeAfter == tree);
+        using (var store = workspace.OpenStore())
+        {
+            var table = new RunTable(store.Connection);
+            foreach (var run in runs)
+            {
+                run.Regression = !run.Passed && table.Latest(ticket.Name, run.Subtask)?.Passed == true;
+                table.Insert(run);
+            }
+
+            ticket = workspace.FindTicket(store, ticket.Name)!;
+            var now = Clock.Now();
+            if (passed)
+            {
+                foreach (var subtask in ticket.Subtasks.Where(s => s.Status != SubtaskStatus.Done))
+                {
+                    subtask.Status = SubtaskStatus.Done;
+                    subtask.UpdatedAt = now;
+                }
+            }
+
+            Chain.Seal(ticket, new Validation
+            {
+                Tree = tree,
+                ValidatedAt = now,
+                Passed = passed,
+                Results = runs.ConvertAll(r => new ValidationResult(r.Subtask, r.ExitCode, r.DurationMs, r.Passed)),
+                PrevHash = "",
+            });
+            workspace.Save(store, ticket);
+        }
+
+        foreach (var run in runs.Where(r => !r.Passed))
+        {
+            RunReport.Add(reply, run, config.TestTailLines);
+        }
+
+        var total = runs.Sum(r => r.DurationMs);
+        if (passed)
+        {
+            reply.Add(Tag.Pass, $"Validation passed at tree {RunReport.Short(tree)}: {runs.Count} test{(runs.Count == 1 ? "" : "s")} re-run in {RunReport.Duration(total)}, all passing, no files touched.");
+        }
+        else
+        {
+            reply.Add(Tag.Fail, $"Validation failed at tree {RunReport.Short(tree)}: {runs.Count(r => !r.Passed)} of {runs.Count} tests did not pass again.");
+        }
+
+        reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
+        reply.Set("tree", () => tree);
+        var failed = runs.Find(r => !r.Passed);
+        return new Outcome(passed, ticket, failed is null ? null : $"{NextStep.Cli} ticket log \"FAIL: {failed.Subtask} {RunReport.Reason(failed)} (next action: …)\"");
+    }
+
+    /// <summary>True when the ticket's last validation passed at the current tree and still links to the chain's head.</summary>
+    public static bool IsCurrent(Ticket ticket, string tree) =>
+        ticket.Validation is { Passed: true } v && v.Tree == tree && v.PrevHash == Chain.HeadHash(ticket);
+}

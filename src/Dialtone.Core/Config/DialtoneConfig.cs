@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dialtone.Core.Config;
+
+/// <summary>
+/// `.dialtone/config.json` (committed; comments and trailing commas allowed). Every setting has a
+/// default, so the file is optional. docs/config.md lists the keys.
+/// </summary>
+public sealed class DialtoneConfig
+{
+    public const string RelativePath = ".dialtone/config.json";
+
+    /// <summary>A summary older than this blocks `ticket next`; 0 turns the check off.</summary>
+    public double SummaryMaxAgeMinutes { get; init; } = 10;
+
+    public double TestTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>Output lines shown after a run (all of it is in the store).</summary>
+    public int TestTailLines { get; init; } = 20;
+
+    /// <summary>A subtask in progress longer than this earns a [WARN] suggesting a split.</summary>
+    public double SubtaskMaxMinutes { get; init; } = 20;
+
+    public static DialtoneConfig Load(string workTree)
+    {
+        var path = Path.Combine(workTree, ".dialtone", "config.json");
+        if (!File.Exists(path))
+        {
+            return new DialtoneConfig();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = document.RootElement;
+            var defaults = new DialtoneConfig();
+            return new DialtoneConfig
+            {
+                SummaryMaxAgeMinutes = Number(root, "summary", "maxAgeMinutes") ?? defaults.SummaryMaxAgeMinutes,
+                TestTimeoutSeconds = Number(root, "test", "timeoutSeconds") ?? defaults.TestTimeoutSeconds,
+                TestTailLines = (int)(Number(root, "test", "tailLines") ?? defaults.TestTailLines),
+                SubtaskMaxMinutes = Number(root, "subtask", "maxMinutes") ?? defaults.SubtaskMaxMinutes,
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw DialtoneError.Usage($"{RelativePath} is not valid JSON (line {(ex.LineNumber ?? 0) + 1}).", $"git diff -- {RelativePath}");
+        }
+        catch (FormatException ex)
+        {
+            throw DialtoneError.Usage($"{RelativePath}: {ex.Message}", $"git diff -- {RelativePath}");
+        }
+        catch (IOException ex)
+        {
+            throw DialtoneError.Environment($"Cannot read {RelativePath}: {ex.Message}");
+        }
+    }
+
+    private static double? Number(JsonElement root, string section, string key)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(section, out var group) || group.ValueKind != JsonValueKind.Object
+            || !group.TryGetProperty(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.GetDouble() >= 0
+            ? value.GetDouble()
+            : throw new FormatException($"'{section}.{key}' must be a number of 0 or more, not {value.GetRawText()}");
+    }
+
+    public static string Minutes(double minutes) => minutes.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,4 @@
+namespace Dialtone.Core.Runs;
+
+/// <summary>What a shell command did: exit code (-1 when killed at the timeout), output, duration.</summary>
+public sealed record ShellResult(int ExitCode, bool TimedOut, long DurationMs, string Output, string OutputDigest, long OutputBytes);

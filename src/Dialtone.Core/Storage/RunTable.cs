@@ -1,0 +1,64 @@
+using Dialtone.Core.Records;
+using Dialtone.Core.Runs;
+using Dialtone.Core.Storage.DuckDb;
+
+namespace Dialtone.Core.Storage;
+
+/// <summary>Every test run, kept whole: passes, failures and regressions are never overwritten.</summary>
+public sealed class RunTable(DuckDbConnection connection)
+{
+    private const string Columns =
+        "id, ticket, subtask, kind, command, exit_code, timed_out, duration_ms, tree_before, tree_after, passed, touched, left_untracked, regression, output, output_digest, output_bytes, started_at";
+
+    public long Insert(TestRun run)
+    {
+        run.Id = connection.Scalar<long>(
+            """
+            INSERT INTO runs (ticket, subtask, kind, command, exit_code, timed_out, duration_ms, tree_before, tree_after, passed,
+                              touched, left_untracked, regression, output, output_digest, output_bytes, started_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id
+            """,
+            run.Ticket, run.Subtask, run.Kind, run.Command, run.ExitCode, run.TimedOut, run.DurationMs, run.TreeBefore, run.TreeAfter, run.Passed,
+            RecordCodec.StringList(run.Touched), RecordCodec.StringList(run.LeftUntracked), run.Regression, run.Output, run.OutputDigest,
+            run.OutputBytes, run.StartedAt.UtcDateTime);
+        return run.Id;
+    }
+
+    /// <summary>The most recent run of a subtask (any kind), or null.</summary>
+    public TestRun? Latest(string ticket, string subtask) =>
+        Load("WHERE ticket = $1 AND subtask = $2 ORDER BY id DESC LIMIT 1", ticket, subtask).FirstOrDefault();
+
+    public List<TestRun> ForTicket(string ticket) => Load("WHERE ticket = $1 ORDER BY id", ticket);
+
+    private List<TestRun> Load(string where, params object?[] args)
+    {
+        using var reader = connection.Query($"SELECT {Columns} FROM runs {where}", args);
+        var runs = new List<TestRun>();
+        while (reader.Read())
+        {
+            runs.Add(new TestRun
+            {
+                Id = reader.GetInt64(0),
+                Ticket = reader.GetString(1),
+                Subtask = reader.GetString(2),
+                Kind = reader.GetString(3),
+                Command = reader.GetString(4),
+                ExitCode = reader.GetInt32(5),
+                TimedOut = reader.GetBoolean(6),
+                DurationMs = reader.GetInt64(7),
+                TreeBefore = reader.GetString(8),
+                TreeAfter = reader.GetString(9),
+                Passed = reader.GetBoolean(10),
+                Touched = RecordCodec.ParseStringList(reader.GetString(11)),
+                LeftUntracked = RecordCodec.ParseStringList(reader.GetString(12)),
+                Regression = reader.GetBoolean(13),
+                Output = reader.GetString(14),
+                OutputDigest = reader.GetString(15),
+                OutputBytes = reader.GetInt64(16),
+                StartedAt = StoreTime.Utc(reader.GetDateTime(17)),
+            });
+        }
+
+        return runs;
+    }
+}
