@@ -1,4 +1,5 @@
 using Dialtone.Core.Records;
+using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
 
 namespace Dialtone.Core.Tests.Records;
@@ -10,7 +11,7 @@ public sealed class RecordRoundTripTests : IDisposable
     public static Ticket Sample()
     {
         var now = Clock.Now();
-        return new Ticket
+        var ticket = new Ticket
         {
             Name = "round-trip",
             Description = "unicode ✓ \"quotes\" \n newline",
@@ -38,6 +39,21 @@ public sealed class RecordRoundTripTests : IDisposable
                 new Subtask { Name = "two", Dependencies = ["one"], CreatedAt = now, UpdatedAt = now },
             ],
         };
+        Chain.Append(ticket, new Attestation
+        {
+            Subtask = "one",
+            Command = "echo ok | grep -q ok",
+            ExitCode = 0,
+            DurationMs = 12,
+            Tree = new string('b', 40),
+            OutputDigest = new string('c', 64),
+            SignedAt = now.AddMinutes(-2),
+            Signer = "Test User",
+            PrevHash = "",
+        });
+        Chain.Seal(ticket, new Validation { Tree = new string('b', 40), ValidatedAt = now, Passed = true, Results = [new("one", 0, 10, true)], PrevHash = "" });
+        ticket.Tip = "a tip";
+        return ticket;
     }
 
     [Fact]
@@ -112,6 +128,10 @@ public sealed class RecordRoundTripTests : IDisposable
         Assert.Equal(expected.CreatedAt, actual.CreatedAt);
         Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
         Assert.Equal(expected.Revision, actual.Revision);
+        Assert.Equal(expected.Tip, actual.Tip);
+        Assert.Equal(expected.Attestations.Select(a => a.Hash), actual.Attestations.Select(a => a.Hash));
+        Assert.Equal(expected.Validation?.Hash, actual.Validation?.Hash);
+        Assert.Null(Chain.Verify(actual));
         Assert.Equal(expected.Subtasks.Count, actual.Subtasks.Count);
         for (var i = 0; i < expected.Subtasks.Count; i++)
         {

@@ -22,8 +22,8 @@ public sealed class StoreTests : IDisposable
     [Fact]
     public void OldStore_UpgradesInPlace_KeepingData()
     {
-        var v1 = Migrations.All.Take(1).ToList();
-        var v2 = v1.Append(new Migration(2, "test column", "ALTER TABLE tickets ADD COLUMN note VARCHAR DEFAULT 'upgraded'")).ToList();
+        var v1 = Migrations.All.ToList();
+        var v2 = v1.Append(new Migration(Migrations.Latest + 1, "test column", "ALTER TABLE tickets ADD COLUMN note VARCHAR DEFAULT 'upgraded'")).ToList();
         using (var old = Store.Open(Paths, migrations: v1))
         {
             new TicketTable(old.Connection).Save(RecordRoundTripTests.Sample());
@@ -31,7 +31,7 @@ public sealed class StoreTests : IDisposable
 
         using var upgraded = Store.Open(Paths, migrations: v2);
 
-        Assert.Equal(2, upgraded.SchemaVersion);
+        Assert.Equal(Migrations.Latest + 1, upgraded.SchemaVersion);
         Assert.Equal("upgraded", upgraded.Connection.Scalar<string>("SELECT note FROM tickets WHERE name = 'round-trip'"));
         Assert.NotNull(new TicketTable(upgraded.Connection).Find("round-trip"));
     }
