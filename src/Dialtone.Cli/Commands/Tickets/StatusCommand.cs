@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dialtone.Core.Output;
+using Dialtone.Core.Storage;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Commands.Tickets;
@@ -30,8 +31,11 @@ public static class StatusCommand
         var current = ticket.CurrentSubtask();
         reply.Add(Tag.Ticket, $"Current ticket: {ticket.Name} ({ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done{(current is null ? "" : $"; current: {current.Name}")})");
         TicketText.Queue(reply, ticket);
+        var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
+        var messageAction = Loop.MessageBlock.Describe(reply, messages);
         reply.Set("ticket", () => TicketJson.Full(ticket));
-        reply.Add(Tag.Action, NextStep.For(ticket));
+        reply.Set("openMessages", () => new System.Text.Json.Nodes.JsonArray([.. messages.Where(m => m.Blocks).Select(m => (System.Text.Json.Nodes.JsonNode?)m.Id)]));
+        reply.Add(Tag.Action, messageAction ?? NextStep.For(ticket));
         return reply;
     }
 }
