@@ -99,7 +99,7 @@ public static class RecordMapper
         ticket.Attestations = record.Attestations ?? [];
         ticket.Validation = record.Validation;
         ticket.Tip = record.Tip;
-        if (Signing.Chain.Verify(ticket) is { } broken)
+        if (RecordVerifier.Verify(record) is { } broken)
         {
             throw new FormatException($"its signature chain is broken ({broken}); it was edited by hand and is not trusted");
         }

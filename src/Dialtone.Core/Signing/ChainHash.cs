@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Dialtone.Core.Signing;
+
+/// <summary>
+/// The hashes of the signature chain. Depends on nothing but the attestation and validation
+/// shapes, so the build gate (which never loads Core) compiles this same file.
+/// </summary>
+public static class ChainHash
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string Of(string ticket, Attestation a) => Sha256(
+        "dialtone-attestation-v1", ticket, Int(a.Seq), a.Subtask, a.Command, Int(a.ExitCode), Long(a.DurationMs),
+        a.Tree, a.OutputDigest, Time(a.SignedAt), a.Signer, a.PrevHash);
+
+    public static string Of(string ticket, Validation v) => Sha256(
+        "dialtone-validation-v1", ticket, v.Tree, Time(v.ValidatedAt), v.Passed ? "pass" : "fail",
+        string.Join(';', v.Results.Select(r => $"{r.Subtask}={Int(r.ExitCode)}:{Long(r.DurationMs)}:{(r.Passed ? 1 : 0)}")), v.PrevHash);
+
+    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
+
+    private static string Sha256(params string[] fields)
+    {
+        // Length-prefixed fields: no value can run into the next and forge the same text.
+        var builder = new StringBuilder();
+        foreach (var field in fields)
+        {
+            builder.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+
+        return Sha256Hex(Encoding.UTF8.GetBytes(builder.ToString()));
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}
