@@ -1,0 +1,64 @@
+using Dialtone.Git;
+
+namespace Dialtone.Core.Gates;
+
+/// <summary>
+/// The commit gate's facts read from git, each on first use. In a hook the repository must be
+/// ambient, so "staged" means the index git is about to commit (`git commit -a` and partial commits
+/// use a temporary index named by GIT_INDEX_FILE).
+/// </summary>
+public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
+{
+    private string? stagedTree;
+    private IReadOnlyList<TreeChange>? stagedChanges;
+    private string? workTree;
+
+    public bool IsMerge => File.Exists(Path.Combine(repository.GitDir, "MERGE_HEAD"));
+
+    public string StagedTree => stagedTree ??= StagedTreeOf(repository);
+
+    public IReadOnlyList<TreeChange> StagedChanges => stagedChanges ??= ReadStagedChanges();
+
+    public string WorkTreeSnapshot => workTree ??= SnapshotTree.Compute(repository);
+
+    public IReadOnlyList<TreeChange> ChangedSince(string tree) => SnapshotTree.Diff(repository, tree, StagedTree);
+
+    /// <summary>
+    /// The index's tree without .dialtone/: like SnapshotTree.Staged, with one git process less
+    /// (the root listing is read once and filtered here), because this runs on every commit.
+    /// </summary>
+    public static string StagedTreeOf(GitRepository repository)
+    {
+        var full = Checked(repository, ["write-tree"], null).Trim();
+        var listing = Checked(repository, ["ls-tree", "-z", full], null);
+        var entries = listing.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var kept = entries.Where(line => !line.EndsWith("\t" + SnapshotTree.BookkeepingDirectory, StringComparison.Ordinal)).ToList();
+        if (kept.Count == entries.Length)
+        {
+            return full;
+        }
+
+        var input = kept.Count == 0 ? "" : string.Join('\0', kept) + "\0";
+        return Checked(repository, ["mktree", "-z"], input).Trim();
+    }
+
+    private List<TreeChange> ReadStagedChanges()
+    {
+        // Without a commit argument, diff --cached compares with HEAD, or with the empty tree on an unborn branch.
+        var output = Checked(repository, ["diff", "--cached", "--name-status", "-z", "--no-renames", "--", ".", $":(exclude){SnapshotTree.BookkeepingDirectory}"], null);
+        var parts = output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var changes = new List<TreeChange>(parts.Length / 2);
+        for (var i = 0; i + 1 < parts.Length; i += 2)
+        {
+            changes.Add(new TreeChange(parts[i][0], parts[i + 1]));
+        }
+
+        return changes;
+    }
+
+    private static string Checked(GitRepository repository, IReadOnlyList<string> args, string? stdin)
+    {
+        var result = repository.Git.Run(args, stdin, null);
+        return result.Success ? result.StdOut : throw new GitCommandException(args, result);
+    }
+}

@@ -1,0 +1,25 @@
+using Dialtone.Git;
+
+namespace Dialtone.Core.Gates;
+
+/// <summary>
+/// What the commit gate needs to know about git. Read on demand, in the order the rule asks, so
+/// the common case (the staged tree is signed) costs the fewest git processes.
+/// </summary>
+public interface ICommitFacts
+{
+    /// <summary>A merge is being concluded (MERGE_HEAD exists): it brings others' work.</summary>
+    bool IsMerge { get; }
+
+    /// <summary>The tree the commit would record, .dialtone/ excluded.</summary>
+    string StagedTree { get; }
+
+    /// <summary>What the commit changes outside .dialtone/ relative to HEAD (everything staged on an unborn branch).</summary>
+    IReadOnlyList<TreeChange> StagedChanges { get; }
+
+    /// <summary>The snapshot tree of the working tree now, to tell "not staged" from "changed since signing".</summary>
+    string WorkTreeSnapshot { get; }
+
+    /// <summary>Paths that differ between <paramref name="tree"/> and the staged tree.</summary>
+    IReadOnlyList<TreeChange> ChangedSince(string tree);
+}
