@@ -37,24 +37,30 @@ public static partial class QualityChecks
         maxMinutes > 0 && subtask.Status == SubtaskStatus.Progress && subtask.StartedAt is { } started
         && (now - started).TotalMinutes > maxMinutes;
 
+    // Where a command word starts: line start, after ; & | ( or a command substitution.
+    private const string At = @"(?:^|[;&|(`\n]|\$\()\s*";
+
     private static readonly (Regex Pattern, string Reason)[] UnsafePatterns =
     [
-        (new Regex(@"(^|[;&|(`]\s*|\s)(sudo|su|doas)\s", RegexOptions.CultureInvariant), "it runs a command as another user (sudo/su)"),
-        (new Regex(@"\brm\s+(-[a-zA-Z]*\s+)*[^;&|]*(\s|^)(/|~|\$HOME|\$\{HOME\}|\.\.)(/|\s|$|[;&|])", RegexOptions.CultureInvariant), "it deletes files outside the repository"),
-        (new Regex(@"\brm\s+(-[a-zA-Z]*\s+)*[^;&|]*\s/[^\s;&|]", RegexOptions.CultureInvariant), "it deletes files by absolute path, outside the repository's control"),
-        (new Regex(@"\bgit\s+(\S+\s+)*push\b", RegexOptions.CultureInvariant), "it pushes to a remote"),
-        (new Regex(@"\bgit\s+(-c\s+\S+\s+)*config\b(?![^;&|]*\s(--get|--get-all|--list|-l|--get-regexp)\b)", RegexOptions.CultureInvariant), "it edits git config"),
-        (new Regex(@"\b(curl|wget)\b[^;&]*\|\s*(sudo\s+)?(ba|z|da|k)?sh\b", RegexOptions.CultureInvariant), "it pipes a download into a shell"),
-        (new Regex(@"\b(mkfs(\.\w+)?|shutdown|reboot|halt|poweroff)\b", RegexOptions.CultureInvariant), "it changes the machine (filesystems, power)"),
-        (new Regex(@"\bdd\b[^;&|]*\bof=/dev/", RegexOptions.CultureInvariant), "it writes to a device"),
-        (new Regex(@":\(\)\s*\{\s*:\|:&\s*\};:", RegexOptions.CultureInvariant), "it is a fork bomb"),
-        (new Regex(@"\bchmod\s+(-[a-zA-Z]+\s+)*[0-7]*\s+/(\s|$)", RegexOptions.CultureInvariant), "it changes permissions of /"),
+        (Unsafe(At + @"(sudo|su|doas)\b"), "it runs a command as another user (sudo/su)"),
+        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>]*?(^|\s)[""']?(/|~|\$HOME|\$\{HOME\}|\.\.)[""']?(/|\s|$|[;&|])"), "it deletes files outside the repository"),
+        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>]*?\s[""']?/[^\s;&|<>]"), "it deletes files by absolute path, outside the repository's control"),
+        (Unsafe(@"\bgit(\s+(-C|-c|--git-dir|--work-tree|--namespace)\s+\S+|\s+--?[a-zA-Z-]+(=\S+)?)*\s+push\b"), "it pushes to a remote"),
+        (Unsafe(@"\bgit(\s+(-C|-c|--git-dir|--work-tree|--namespace)\s+\S+|\s+--?[a-zA-Z-]+(=\S+)?)*\s+config\b(?![^;&|]*\s(--get|--get-all|--list|-l|--get-regexp)\b)"), "it edits git config"),
+        (Unsafe(@"\b(curl|wget)\b[^;&]*\|\s*(sudo\s+)?(ba|z|da|k)?sh\b"), "it pipes a download into a shell"),
+        (Unsafe(@"\b(ba|z|da|k)?sh\s+(-\w+\s+)*[""']?\s*(<\(|\$\(|`)\s*(curl|wget)\b"), "it runs a download with a shell"),
+        (Unsafe(At + @"(mkfs(\.\w+)?|shutdown|reboot|halt|poweroff)\b"), "it changes the machine (filesystems, power)"),
+        (Unsafe(@"\bdd\b[^;&|]*\bof=/dev/"), "it writes to a device"),
+        (Unsafe(@":\(\)\s*\{\s*:\|:&\s*\};:"), "it is a fork bomb"),
+        (Unsafe(@"\bchmod\s+(-[a-zA-Z]+\s+)*[0-7]*\s+/(\s|$)"), "it changes permissions of /"),
     ];
+
+    private static Regex Unsafe(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     [GeneratedRegex(@"\b(looks?\s+(good|correct|right|fine|ok|okay|nice|better)|works?(\s+(fine|well|correctly|properly))?|seems?\b|should\s+(work|be\s+fine|be\s+ok)|is\s+(correct|right|fine|good|ok|okay|better|nice)|properly|as\s+expected|correctly|fine|nice|clean(er)?|better|good\s+enough|no\s+issues)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Vague();
 
     // Anchors that make a condition checkable: exit codes, numbers, quoted output, files, named checks.
-    [GeneratedRegex(@"\bexits?\b|\bexit\s+code\b|\d|[""'`]|\breturns?\b|\bprints?\b|\boutputs?\b|\bcontains?\b|\bfile\b|\bexists?\b|\bpass(es)?\b|\bfails?\b|\btests?\b|\bequals?\b|\bmatch(es)?\b|\bstatus\b|\bhttp\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexits?\b|\bexit\s+code\b|\d|[""'`]|\breturns?\b|\bprints?\b|\bcontains?\b|\bpass(es)?\b|\bfails?\b|\bequals?\b|\bmatch(es)?\b|\bhttp\b", RegexOptions.CultureInvariant)]
     private static partial Regex Objective();
 }
