@@ -44,6 +44,10 @@ public static class App
 
         root.Subcommands.Add(ticket);
         root.Subcommands.Add(DoctorCommand.Build(globals));
+        root.Subcommands.Add(Commands.Hooks.InitCommand.Build(globals));
+        root.Subcommands.Add(Commands.Hooks.HooksCommand.Build(globals));
+        root.Subcommands.Add(Commands.Hooks.HookCommand.Build(globals));
+        root.Subcommands.Add(Commands.Hooks.GateCommand.Build(globals));
         root.Subcommands.Add(InboxCommand.Build(globals));
 
         var parsed = root.Parse(args);

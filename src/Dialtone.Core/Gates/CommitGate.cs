@@ -14,6 +14,8 @@ public static class CommitGate
 {
     public const string StageAllAction = "git add -A && git commit -m \"<message>\"";
 
+    private const string AddSubtask = NextStep.Cli + " ticket subtask add <subtask-name> --desc \"<goal>\" --condition \"<objective check>\" --test \"<idempotent command>\"";
+
     public static CommitVerdict Decide(Ticket ticket, ICommitFacts facts)
     {
         var reasons = new List<string>();
@@ -125,12 +127,23 @@ public static class CommitGate
         if (current is null)
         {
             // Every subtask is done: new work needs a subtask of its own to be signed under.
-            return $"{NextStep.Cli} ticket subtask add <subtask-name> --desc \"<goal>\" --condition \"<objective check>\" --test \"<idempotent command>\"";
+            return AddSubtask;
         }
 
         var missing = current.MissingFields();
-        return missing.Count > 0
-            ? NextStep.FixFields(current.Name, missing)
-            : $"{NextStep.Cli} ticket next   (then {NextStep.Cli} ticket log \"SIGN: {current.Name} test-command is idempotent and PASS\")";
+        if (missing.Count > 0)
+        {
+            return NextStep.FixFields(current.Name, missing);
+        }
+
+        if (!HasCountingSignature(ticket, current))
+        {
+            return $"{NextStep.Cli} ticket next   (then {NextStep.Cli} ticket log \"SIGN: {current.Name} test-command is idempotent and PASS\")";
+        }
+
+        // The current subtask is signed and only waits to be marked done: the new work belongs to a later one.
+        return ticket.Subtasks.Exists(s => s != current && s.Status != SubtaskStatus.Done)
+            ? $"{NextStep.Cli} ticket next   (marks '{current.Name}' done and moves on; sign the next subtask before committing this work)"
+            : $"{AddSubtask}   (this work goes beyond what '{current.Name}' signed)";
     }
 }

@@ -19,7 +19,7 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 
     public IReadOnlyList<TreeChange> StagedChanges => stagedChanges ??= ReadStagedChanges();
 
-    public string WorkTreeSnapshot => workTree ??= SnapshotTree.Compute(repository);
+    public string WorkTreeSnapshot => workTree ??= WorkTreeTreeOf(repository);
 
     public IReadOnlyList<TreeChange> ChangedSince(string tree) => SnapshotTree.Diff(repository, tree, StagedTree);
 
@@ -30,6 +30,12 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
     public static string StagedTreeOf(GitRepository repository)
     {
         var full = Checked(repository, ["write-tree"], null).Trim();
+        return WithoutBookkeeping(repository, full);
+    }
+
+    /// <summary>The tree without its root .dialtone entry: one listing, and one mktree only when the entry is there.</summary>
+    private static string WithoutBookkeeping(GitRepository repository, string full)
+    {
         var listing = Checked(repository, ["ls-tree", "-z", full], null);
         var entries = listing.Split('\0', StringSplitOptions.RemoveEmptyEntries);
         var kept = entries.Where(line => !line.EndsWith("\t" + SnapshotTree.BookkeepingDirectory, StringComparison.Ordinal)).ToList();
@@ -40,6 +46,35 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 
         var input = kept.Count == 0 ? "" : string.Join('\0', kept) + "\0";
         return Checked(repository, ["mktree", "-z"], input).Trim();
+    }
+
+    /// <summary>
+    /// The working tree's snapshot tree, equal to SnapshotTree.Compute's: a temporary copy of the
+    /// index takes `add -A`, and .dialtone/ is dropped from the written tree rather than removed
+    /// from the index, which `git rm --cached` refuses while a staged record differs from both HEAD
+    /// and the work tree (the usual state right after a blocked `git add -A &amp;&amp; git commit`).
+    /// </summary>
+    public static string WorkTreeTreeOf(GitRepository repository)
+    {
+        var realIndex = Path.Combine(repository.GitDir, "index");
+        var tempIndex = Path.Combine(repository.GitDir, $"dialtone-gate-{Environment.ProcessId}-{Guid.NewGuid():N}.index");
+        try
+        {
+            if (File.Exists(realIndex))
+            {
+                File.Copy(realIndex, tempIndex);
+            }
+
+            var environment = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = tempIndex };
+            Checked(repository, ["add", "-A", "--", ".", $":(exclude){SnapshotTree.BookkeepingDirectory}"], null, environment);
+            var full = Checked(repository, ["write-tree"], null, environment).Trim();
+            return WithoutBookkeeping(repository, full);
+        }
+        finally
+        {
+            File.Delete(tempIndex);
+            File.Delete(tempIndex + ".lock");
+        }
     }
 
     private List<TreeChange> ReadStagedChanges()
@@ -56,9 +91,9 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
         return changes;
     }
 
-    private static string Checked(GitRepository repository, IReadOnlyList<string> args, string? stdin)
+    private static string Checked(GitRepository repository, IReadOnlyList<string> args, string? stdin, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = repository.Git.Run(args, stdin, null);
+        var result = repository.Git.Run(args, stdin, environment);
         return result.Success ? result.StdOut : throw new GitCommandException(args, result);
     }
 }
