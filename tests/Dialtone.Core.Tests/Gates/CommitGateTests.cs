@@ -1,0 +1,229 @@
+using Dialtone.Core.Gates;
+using Dialtone.Core.Signing;
+using Dialtone.Core.Tickets;
+using Dialtone.Git;
+
+namespace Dialtone.Core.Tests.Gates;
+
+/// <summary>The commit gate's rule on records and facts alone: no git, no store.</summary>
+public sealed class CommitGateTests
+{
+    private const string TreeA = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private const string TreeB = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    private const string TreeC = "cccccccccccccccccccccccccccccccccccccccc";
+
+    private static readonly TreeChange[] SomeWork = [new('A', "a.txt")];
+
+    [Fact]
+    public void Merge_Passes_WithoutLookingAtTheStagedTree()
+    {
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { Merge = true });
+
+        Assert.Equal(CommitVerdictKind.Merge, verdict.Kind);
+        Assert.True(verdict.Passed);
+        Assert.Null(verdict.TrailerSubtask);
+    }
+
+    [Fact]
+    public void StagedTreeOfADoneSubtasksSignature_Passes_NamingIt()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Done), ("render", SubtaskStatus.Todo));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA });
+
+        Assert.Equal(CommitVerdictKind.Signed, verdict.Kind);
+        Assert.Equal("parse", verdict.TrailerSubtask);
+        Assert.Equal(1, verdict.Signature!.Seq);
+    }
+
+    [Fact]
+    public void CurrentSubtaskSignedButNotYetMarkedDone_Passes()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA });
+
+        Assert.Equal(CommitVerdictKind.Signed, verdict.Kind);
+        Assert.Equal("parse", verdict.TrailerSubtask);
+    }
+
+    [Fact]
+    public void SeveralSignaturesOfTheSameTree_TheLatestNamesTheCommit()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Done), ("render", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+        Sign(ticket, "render", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA });
+
+        Assert.Equal("render", verdict.TrailerSubtask);
+    }
+
+    [Fact]
+    public void NothingOutsideBookkeeping_Passes_WithoutASubtaskTrailer()
+    {
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { Staged = TreeA, FromHead = [] });
+
+        Assert.Equal(CommitVerdictKind.Bookkeeping, verdict.Kind);
+        Assert.Null(verdict.TrailerSubtask);
+    }
+
+    [Fact]
+    public void UnsignedWork_IsBlocked_NamingTheCurrentSubtask_AndTheFix()
+    {
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Progress)), new FixedFacts { Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Equal(CommitVerdictKind.Blocked, verdict.Kind);
+        Assert.Equal("parse", verdict.Unsigned);
+        Assert.Null(verdict.LastSignature);
+        Assert.Equal(SomeWork, verdict.Changed);
+        Assert.Equal("./dialtone.sh ticket next   (then ./dialtone.sh ticket log \"SIGN: parse test-command is idempotent and PASS\")", verdict.Action);
+    }
+
+    [Fact]
+    public void WorkChangedSinceTheLastSignature_IsBlocked_WithThePaths()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Done), ("render", SubtaskStatus.Todo));
+        Sign(ticket, "parse", TreeA);
+        TreeChange[] since = [new('M', "src/parse.cs"), new('A', "src/render.cs")];
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts
+        {
+            Staged = TreeB,
+            FromHead = SomeWork,
+            WorkTree = TreeC,
+            Since = { [TreeA] = since },
+        });
+
+        Assert.Equal(CommitVerdictKind.Blocked, verdict.Kind);
+        Assert.Equal("render", verdict.Unsigned);
+        Assert.Equal("parse", verdict.LastSignature!.Subtask);
+        Assert.Equal(since, verdict.Changed);
+        Assert.False(verdict.OnlyStagingDiffers);
+        Assert.Contains("SIGN: render", verdict.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkTreeIsTheSignedTree_ButOnlyPartOfItIsStaged_SaysStageAll()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts
+        {
+            Staged = TreeB,
+            FromHead = SomeWork,
+            WorkTree = TreeA,
+            Since = { [TreeA] = [new('D', "b.txt")] },
+        });
+
+        Assert.True(verdict.OnlyStagingDiffers);
+        Assert.Null(verdict.Unsigned);
+        Assert.Equal(CommitGate.StageAllAction, verdict.Action);
+    }
+
+    [Fact]
+    public void SignatureOfAnEditedTestCommand_NoLongerCounts()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+        ticket.Subtasks[0].TestCommand = "make test";
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Equal(CommitVerdictKind.Blocked, verdict.Kind);
+        Assert.Equal("parse", verdict.Unsigned);
+        Assert.Null(verdict.LastSignature);
+    }
+
+    [Fact]
+    public void CurrentSubtaskSigned_AndNothingLeft_NewWorkNeedsANewSubtask()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeB, FromHead = SomeWork, WorkTree = TreeB, Since = { [TreeA] = SomeWork } });
+
+        Assert.Null(verdict.Unsigned);
+        Assert.StartsWith("./dialtone.sh ticket subtask add", verdict.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CurrentSubtaskSigned_WithMoreToDo_SaysMoveOn()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress), ("render", SubtaskStatus.Todo));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeB, FromHead = SomeWork, WorkTree = TreeB, Since = { [TreeA] = SomeWork } });
+
+        Assert.StartsWith("./dialtone.sh ticket next   (marks 'parse' done", verdict.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSubtasks_SaysAddOne()
+    {
+        var verdict = CommitGate.Decide(Ticket(), new FixedFacts { Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Null(verdict.Unsigned);
+        Assert.StartsWith("./dialtone.sh ticket subtask add", verdict.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IncompleteCurrentSubtask_SaysWhichFieldsToAdd()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Todo));
+        ticket.Subtasks[0].TestCommand = null;
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Equal("./dialtone.sh ticket subtask edit parse --test \"<idempotent command>\"", verdict.Action);
+    }
+
+    [Fact]
+    public void DoneTicket_NewWorkBelongsToANewTicket()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Done));
+        Sign(ticket, "parse", TreeA);
+        ticket.Status = TicketStatus.Done;
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeB, FromHead = SomeWork, WorkTree = TreeB, Since = { [TreeA] = SomeWork } });
+
+        Assert.Equal("./dialtone.sh ticket start <next-ticket>", verdict.Action);
+    }
+
+    [Fact]
+    public void Reasons_ExplainEveryStep()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA });
+
+        Assert.Contains(verdict.Reasons, r => r.Contains(TreeA, StringComparison.Ordinal) && r.Contains("counts", StringComparison.Ordinal));
+        Assert.Contains(verdict.Reasons, r => r.EndsWith(": pass", StringComparison.Ordinal));
+    }
+
+    private static Ticket Ticket(params (string Name, SubtaskStatus Status)[] subtasks)
+    {
+        var ticket = new Ticket { Name = "feature", Branch = "feature" };
+        foreach (var (name, status) in subtasks)
+        {
+            ticket.Subtasks.Add(new Subtask { Name = name, Description = "d", Conditions = ["exits 0"], TestCommand = "true", Status = status });
+        }
+
+        return ticket;
+    }
+
+    private static void Sign(Ticket ticket, string subtask, string tree) => Chain.Append(ticket, new Attestation
+    {
+        Subtask = subtask,
+        Command = ticket.FindSubtask(subtask)!.TestCommand!,
+        Tree = tree,
+        OutputDigest = new string('0', 64),
+        Signer = "Test User <test@example.com>",
+        PrevHash = "",
+        SignedAt = DateTimeOffset.UnixEpoch,
+    });
+}
