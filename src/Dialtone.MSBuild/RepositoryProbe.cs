@@ -1,0 +1,42 @@
+namespace Dialtone.MSBuild;
+
+/// <summary>
+/// Finds the work tree, git dir and HEAD of a project by reading files, without starting git, so
+/// the once-per-build cache can be consulted for every project at almost no cost.
+/// </summary>
+internal sealed record RepositoryProbe(string TopLevel, string GitDir, string Head)
+{
+    public static RepositoryProbe? Find(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var dotGit = Path.Combine(current.FullName, ".git");
+            string? gitDir = null;
+            if (Directory.Exists(dotGit))
+            {
+                gitDir = dotGit;
+            }
+            else if (File.Exists(dotGit))
+            {
+                // A linked worktree or submodule: ".git" is a file saying "gitdir: <path>".
+                var line = File.ReadAllText(dotGit).Trim();
+                if (line.StartsWith("gitdir:", StringComparison.Ordinal))
+                {
+                    gitDir = Path.GetFullPath(line["gitdir:".Length..].Trim(), current.FullName);
+                }
+            }
+
+            if (gitDir is not null)
+            {
+                var headFile = Path.Combine(gitDir, "HEAD");
+                var head = File.Exists(headFile) ? File.ReadAllText(headFile).Trim() : "";
+                return new RepositoryProbe(current.FullName, gitDir, head);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The checked-out branch from HEAD ("ref: refs/heads/x"), or null when detached.</summary>
+    public string? Branch => Head.StartsWith("ref: refs/heads/", StringComparison.Ordinal) ? Head["ref: refs/heads/".Length..] : null;
+}
