@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Dialtone.Tests;
+
+namespace Dialtone.Cli.Tests.Hooks;
+
+/// <summary>
+/// A temp repository with Dialtone's hooks installed, where git itself runs them: commits go through
+/// `git commit`, and the shims find the CLI through DIALTONE_BIN, a wrapper script (in a directory
+/// whose name has a space) that logs each call and runs `dotnet dialtone.dll`.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class HookedRepo : IDisposable
+{
+    public HookedRepo(string? name = null, bool install = true)
+    {
+        Repo = new TempRepo(name);
+        var bin = Repo.Sibling("dialtone bin");
+        Directory.CreateDirectory(bin);
+        Wrapper = Path.Combine(bin, "dialtone");
+        CallLog = Path.Combine(bin, "calls.log");
+        File.WriteAllText(Wrapper, $"#!/bin/sh\necho \"$*\" >> '{CallLog}'\nexec '{Cli.DotnetHost}' '{Cli.Dll}' \"$@\"\n");
+        File.SetUnixFileMode(Wrapper, (UnixFileMode)0b111_101_101);
+        if (install)
+        {
+            Expect(0, Dialtone("hooks", "install"));
+        }
+    }
+
+    public TempRepo Repo { get; }
+
+    /// <summary>The DIALTONE_BIN the shims run.</summary>
+    public string Wrapper { get; }
+
+    /// <summary>One line per CLI start through the wrapper: the arguments.</summary>
+    public string CallLog { get; }
+
+    public IReadOnlyList<string> Calls => File.Exists(CallLog) ? File.ReadAllLines(CallLog) : [];
+
+    public string Path_ => Repo.Path_;
+
+    /// <summary>What every git and dialtone call here runs with; tests override single variables.</summary>
+    public Dictionary<string, string?> Environment(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["DIALTONE_BIN"] = Wrapper,
+            ["DIALTONE"] = null,
+            ["DIALTONE_DEBUG"] = null,
+            ["GIT_DIR"] = null,
+            ["GIT_INDEX_FILE"] = null,
+            ["GIT_WORK_TREE"] = null,
+            ["GIT_EDITOR"] = "true",
+            ["GIT_MERGE_AUTOEDIT"] = "no",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    public CliResult Dialtone(params string[] args) => Cli.Run(Path_, Environment(), args);
+
+    public CliResult DialtoneIn(string directory, params string[] args) => Cli.Run(directory, Environment(), args);
+
+    public CliResult Git(params string[] args) => GitIn(Path_, null, args);
+
+    public CliResult Git(IReadOnlyDictionary<string, string?> overrides, params string[] args) => GitIn(Path_, overrides, args);
+
+    /// <summary>Runs git as a user would, hooks and all; the result carries both streams (hook output is on stderr).</summary>
+    public CliResult GitIn(string directory, IReadOnlyDictionary<string, string?>? overrides, params string[] args)
+    {
+        var info = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in Environment(overrides))
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"git {string.Join(' ', args)} did not finish in 120 s");
+        }
+
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+    }
+
+    /// <summary>Starts a ticket with one subtask whose test is `test -f &lt;file&gt;`.</summary>
+    public void StartTicket(string ticket, string subtask, string file)
+    {
+        Expect(0, Dialtone("ticket", "start", ticket));
+        AddSubtask(subtask, file);
+    }
+
+    public void AddSubtask(string subtask, string file) =>
+        Expect(0, Dialtone("ticket", "subtask", "add", subtask, "--desc", $"Create {file}", "--condition", $"{file} exists", "--test", $"test -f {file}"));
+
+    /// <summary>The agent's loop up to the commit: `ticket next` runs the test, SIGN records the attestation.</summary>
+    public void RunAndSign(string subtask)
+    {
+        var next = Dialtone("ticket", "next");
+        Assert.True(next.StdOut.Contains("[PASS]", StringComparison.Ordinal), next.ToString());
+        Expect(0, Dialtone("ticket", "log", $"SIGN: {subtask} test-command is idempotent and PASS"));
+    }
+
+    public string Head => Repo.Git("rev-parse", "HEAD");
+
+    public static CliResult Expect(int exitCode, CliResult result)
+    {
+        Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode}\n{result}");
+        return result;
+    }
+
+    public void Dispose() => Repo.Dispose();
+}
