@@ -25,38 +25,40 @@ public static class CommitGate
             return new CommitVerdict { Kind = CommitVerdictKind.Merge, Ticket = ticket.Name, Reasons = reasons };
         }
 
-        var staged = facts.StagedTree;
-        reasons.Add($"staged tree (.dialtone/ excluded): {staged}");
         var current = ticket.CurrentSubtask();
-        Attestation? match = null;
-        Attestation? last = null;
+        var counting = new List<Attestation>(ticket.Attestations.Count);
         foreach (var attestation in ticket.Attestations)
         {
             var counts = Counts(ticket, current, attestation, out var why);
             reasons.Add($"attestation #{attestation.Seq} '{attestation.Subtask}' at tree {attestation.Tree}: {why}");
-            if (!counts)
+            if (counts)
             {
-                continue;
-            }
-
-            last = attestation;
-            if (attestation.Tree == staged)
-            {
-                match = attestation;
+                counting.Add(attestation);
             }
         }
 
-        if (match is not null)
+        var last = counting.Count > 0 ? counting[^1] : null;
+
+        // Usually the commit records the latest signature: one cheap question settles it.
+        if (last is not null && facts.StagedEquals(last.Tree))
         {
-            reasons.Add($"the staged tree is what attestation #{match.Seq} signed: pass");
-            return new CommitVerdict { Kind = CommitVerdictKind.Signed, Ticket = ticket.Name, StagedTree = staged, Signature = match, Reasons = reasons };
+            reasons.Add($"the staged work is exactly attestation #{last.Seq}'s tree: pass");
+            return Signed(ticket, last, last.Tree, reasons);
         }
 
         var fromHead = facts.StagedChanges;
         if (fromHead.Count == 0)
         {
             reasons.Add("nothing outside .dialtone/ differs from HEAD: bookkeeping passes");
-            return new CommitVerdict { Kind = CommitVerdictKind.Bookkeeping, Ticket = ticket.Name, StagedTree = staged, Reasons = reasons };
+            return new CommitVerdict { Kind = CommitVerdictKind.Bookkeeping, Ticket = ticket.Name, Reasons = reasons };
+        }
+
+        var staged = facts.StagedTree;
+        reasons.Add($"staged tree (.dialtone/ excluded): {staged}");
+        if (counting.FindLast(a => a.Tree == staged) is { } match)
+        {
+            reasons.Add($"the staged tree is what attestation #{match.Seq} signed: pass");
+            return Signed(ticket, match, staged, reasons);
         }
 
         reasons.Add($"{fromHead.Count} path(s) outside .dialtone/ differ from HEAD and no signature covers them: blocked");
@@ -81,6 +83,9 @@ public static class CommitGate
             Reasons = reasons,
         };
     }
+
+    private static CommitVerdict Signed(Ticket ticket, Attestation signature, string staged, List<string> reasons) =>
+        new() { Kind = CommitVerdictKind.Signed, Ticket = ticket.Name, StagedTree = staged, Signature = signature, Reasons = reasons };
 
     /// <summary>
     /// A signature counts for the subtask it signs while that subtask is done or current and its

@@ -10,7 +10,7 @@ public sealed class CommitVerdict
 
     public required string Ticket { get; init; }
 
-    /// <summary>The staged tree (.dialtone/ excluded); null for merges, which are not looked at.</summary>
+    /// <summary>The staged tree (.dialtone/ excluded) when it was computed; merges and bookkeeping do not need it.</summary>
     public string? StagedTree { get; init; }
 
     /// <summary>The signature whose tree is the staged tree (<see cref="CommitVerdictKind.Signed"/>).</summary>

@@ -23,6 +23,24 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 
     public IReadOnlyList<TreeChange> ChangedSince(string tree) => SnapshotTree.Diff(repository, tree, StagedTree);
 
+    public bool StagedEquals(string tree)
+    {
+        if (stagedTree is not null)
+        {
+            return stagedTree == tree;
+        }
+
+        // The index against the tree, paths only (no work tree access): exit 0 same, 1 different.
+        string[] args = ["diff-index", "--cached", "--quiet", "--no-renames", tree, "--", ".", $":(exclude){SnapshotTree.BookkeepingDirectory}"];
+        var result = repository.Git.Run(args, null, null);
+        return result.ExitCode switch
+        {
+            0 => true,
+            1 => false,
+            _ => throw new GitCommandException(args, result),
+        };
+    }
+
     /// <summary>
     /// The index's tree without .dialtone/: like SnapshotTree.Staged, with one git process less
     /// (the root listing is read once and filtered here), because this runs on every commit.

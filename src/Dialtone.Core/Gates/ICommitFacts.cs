@@ -14,6 +14,13 @@ public interface ICommitFacts
     /// <summary>The tree the commit would record, .dialtone/ excluded.</summary>
     string StagedTree { get; }
 
+    /// <summary>
+    /// Whether the commit would record exactly <paramref name="tree"/> outside .dialtone/: the same
+    /// answer as comparing with <see cref="StagedTree"/>, asked first because it costs one git
+    /// process instead of three.
+    /// </summary>
+    bool StagedEquals(string tree);
+
     /// <summary>What the commit changes outside .dialtone/ relative to HEAD (everything staged on an unborn branch).</summary>
     IReadOnlyList<TreeChange> StagedChanges { get; }
 

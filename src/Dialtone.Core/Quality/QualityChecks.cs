@@ -37,18 +37,19 @@ public static partial class QualityChecks
         maxMinutes > 0 && subtask.Status == SubtaskStatus.Progress && subtask.StartedAt is { } started
         && (now - started).TotalMinutes > maxMinutes;
 
-    // Where a command word starts: line start, after ; & | ( or a command substitution.
-    private const string At = @"(?:^|[;&|(`\n]|\$\()\s*";
+    // Where a command word starts: line start, after ; & | ( { ! or a command substitution, after a
+    // shell keyword or wrapper (then, do, else, env, time, …), and past any VAR=value assignments.
+    private const string At = @"(?:^|[;&|(`\n{!]|\$\(|\b(?:then|do|else|elif|exec|env|time|nohup|xargs|command)\s)\s*(?:\w+=\S*\s+)*";
 
     private static readonly (Regex Pattern, string Reason)[] UnsafePatterns =
     [
         (Unsafe(At + @"(sudo|su|doas)\b"), "it runs a command as another user (sudo/su)"),
-        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>]*?(^|\s)[""']?(/|~|\$HOME|\$\{HOME\}|\.\.)[""']?(/|\s|$|[;&|])"), "it deletes files outside the repository"),
-        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>]*?\s[""']?/[^\s;&|<>]"), "it deletes files by absolute path, outside the repository's control"),
+        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>\n]*?(^|\s)[""']?(/|~|\$HOME|\$\{HOME\}|\.\.)[""']?(/|\s|$|[;&|])"), "it deletes files outside the repository"),
+        (Unsafe(@"\brm\s+(-[a-zA-Z]+\s+)*[^;&|<>\n]*?\s[""']?/[^\s;&|<>]"), "it deletes files by absolute path, outside the repository's control"),
         (Unsafe(@"\bgit(\s+(-C|-c|--git-dir|--work-tree|--namespace)\s+\S+|\s+--?[a-zA-Z-]+(=\S+)?)*\s+push\b"), "it pushes to a remote"),
         (Unsafe(@"\bgit(\s+(-C|-c|--git-dir|--work-tree|--namespace)\s+\S+|\s+--?[a-zA-Z-]+(=\S+)?)*\s+config\b(?![^;&|]*\s(--get|--get-all|--list|-l|--get-regexp)\b)"), "it edits git config"),
         (Unsafe(@"\b(curl|wget)\b[^;&]*\|\s*(sudo\s+)?(ba|z|da|k)?sh\b"), "it pipes a download into a shell"),
-        (Unsafe(@"\b(ba|z|da|k)?sh\s+(-\w+\s+)*[""']?\s*(<\(|\$\(|`)\s*(curl|wget)\b"), "it runs a download with a shell"),
+        (Unsafe(@"(\b(ba|z|da|k)?sh\s+(-\w+\s+)*|\beval\s+|\bsource\s+|(^|[;&|\s])\.\s+)[""']?\s*(<\(|\$\(|`)\s*(curl|wget)\b"), "it runs a download with a shell"),
         (Unsafe(At + @"(mkfs(\.\w+)?|shutdown|reboot|halt|poweroff)\b"), "it changes the machine (filesystems, power)"),
         (Unsafe(@"\bdd\b[^;&|]*\bof=/dev/"), "it writes to a device"),
         (Unsafe(@":\(\)\s*\{\s*:\|:&\s*\};:"), "it is a fork bomb"),
@@ -61,6 +62,6 @@ public static partial class QualityChecks
     private static partial Regex Vague();
 
     // Anchors that make a condition checkable: exit codes, numbers, quoted output, files, named checks.
-    [GeneratedRegex(@"\bexits?\b|\bexit\s+code\b|\d|[""'`]|\breturns?\b|\bprints?\b|\bcontains?\b|\bpass(es)?\b|\bfails?\b|\bequals?\b|\bmatch(es)?\b|\bhttp\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexits?\b|\bexit\s+code\b|\d|[""'`]|\breturns?\b|\bprints?\b|\bcontains?\b|\bpass(es)?\b|\bfails?\b|\bequals?\b|\bmatch(es)?\b|\bhttp\b|\bstatus\b|\breports?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Objective();
 }

@@ -24,6 +24,17 @@ public sealed class RunTable(DuckDbConnection connection)
         return run.Id;
     }
 
+    /// <summary>
+    /// Records a run, flagging a regression: it failed where the previous run of the same subtask
+    /// and the same command passed. A changed command starts a new history.
+    /// </summary>
+    public long Record(TestRun run)
+    {
+        var previous = Latest(run.Ticket, run.Subtask);
+        run.Regression = !run.Passed && previous is { Passed: true } && previous.Command == run.Command;
+        return Insert(run);
+    }
+
     /// <summary>The most recent run of a subtask (any kind), or null.</summary>
     public TestRun? Latest(string ticket, string subtask) =>
         Load("WHERE ticket = $1 AND subtask = $2 ORDER BY id DESC LIMIT 1", ticket, subtask).FirstOrDefault();

@@ -6,10 +6,15 @@ namespace Dialtone.Core.Workflow;
 public static partial class SummaryRules
 {
     /// <summary>Empty, too short, or a placeholder ("TODO", "wip", "&lt;summary&gt;", "...").</summary>
-    public static bool IsPlaceholder(string? text)
+    public static bool IsPlaceholder(string? text) => IsPlaceholder(text, minWords: 3, minLength: 12);
+
+    /// <summary>The same rule for a tip, which may be as short as "Escape secrets.".</summary>
+    public static bool IsPlaceholderTip(string? text) => IsPlaceholder(text, minWords: 2, minLength: 8);
+
+    private static bool IsPlaceholder(string? text, int minWords, int minLength)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length < 12 || trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 3)
+        if (trimmed.Length < minLength || trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < minWords)
         {
             return true;
         }

@@ -76,7 +76,7 @@ public static class DoneCommand
             return reply.Fail(ExitCodes.Blocked, $"{NextStep.Cli} ticket done --tip \"<one tip for the next agent>\"");
         }
 
-        if (SummaryRules.IsPlaceholder(tip))
+        if (SummaryRules.IsPlaceholderTip(tip))
         {
             throw DialtoneError.Usage("That tip is empty or a placeholder; leave one real lesson for the next agent.", $"{NextStep.Cli} ticket done --tip \"Remember to escape the webhook secret.\"");
         }

@@ -8,6 +8,7 @@ using Dialtone.Core.Runs;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Git;
 
 namespace Dialtone.Cli.Commands.Loop;
 
@@ -30,6 +31,7 @@ public static class NextCommand
         var reply = new Reply();
         Ticket ticket;
         Subtask subtask;
+        string? tree = null;
         using (var store = workspace.OpenStore())
         {
             ticket = CurrentTicket.Require(workspace, store);
@@ -49,10 +51,10 @@ public static class NextCommand
             var summary = new JournalTable(store.Connection).LatestSummary(ticket.Name);
             if (SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes))
             {
-                var age = (int)(now - (summary?.At ?? ticket.CreatedAt)).TotalMinutes;
+                var age = DialtoneConfig.Minutes((now - (summary?.At ?? ticket.CreatedAt)).TotalMinutes);
                 reply.Add(Tag.Block, summary is null
-                    ? $"No working summary yet, and the ticket started {age} minutes ago (limit {DialtoneConfig.Minutes(config.SummaryMaxAgeMinutes)})."
-                    : $"The working summary is stale: last updated {age} minutes ago (limit {DialtoneConfig.Minutes(config.SummaryMaxAgeMinutes)}).");
+                    ? $"No working summary yet, and the ticket started {age} minutes ago (limit {DialtoneConfig.Minutes(config.SummaryMaxAgeMinutes)} minutes)."
+                    : $"The working summary is stale: last updated {age} minutes ago (limit {DialtoneConfig.Minutes(config.SummaryMaxAgeMinutes)} minutes).");
                 return reply.Fail(ExitCodes.Blocked, $"{NextStep.Cli} ticket summary update \"<what is done, what is next>\"");
             }
 
@@ -77,16 +79,27 @@ public static class NextCommand
                     return reply.Fail(ExitCodes.Blocked, NextStep.FixFields(current.Name, missing));
                 }
 
-                if (ticket.LastSignature(current.Name) is { } signature)
+                // A signature counts for the command it signed; an edited test needs a new run and SIGN.
+                if (ticket.LastSignature(current.Name) is { } signature && signature.Command == current.TestCommand)
                 {
                     current.Status = SubtaskStatus.Done;
                     current.UpdatedAt = now;
                     workspace.Save(store, ticket);
                     reply.Add(Tag.Ticket, $"Subtask '{current.Name}' is signed (attestation #{signature.Seq}): marked done.");
+                    tree ??= SnapshotTree.Compute(workspace.Repository);
+                    if (signature.Tree != tree)
+                    {
+                        var changed = SnapshotTree.Diff(workspace.Repository, signature.Tree, tree).Select(c => c.Path).ToList();
+                        reply.Add(Tag.Warn, $"Files changed since '{current.Name}' was signed: {RunReport.Paths(changed)}. They are unsigned work until the next signature (commits and validation will ask for one).");
+                    }
+
                     if (ticket.CurrentSubtask() is { } following)
                     {
                         reply.Add(Tag.Ticket, $"Next subtask: {following.Name}");
-                        TicketText.Card(reply, following);
+                        if (following.MissingFields().Count == 0)
+                        {
+                            TicketText.Card(reply, following);
+                        }
                     }
 
                     continue;
@@ -126,9 +139,7 @@ public static class NextCommand
         var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config);
         using (var store = workspace.OpenStore())
         {
-            var runs = new RunTable(store.Connection);
-            run.Regression = !run.Passed && runs.Latest(ticket.Name, subtask.Name)?.Passed == true;
-            runs.Insert(run);
+            new RunTable(store.Connection).Record(run);
         }
 
         RunReport.Add(reply, run, config.TestTailLines);

@@ -48,8 +48,7 @@ public static class TestCommand
             var table = new RunTable(store.Connection);
             foreach (var run in runs)
             {
-                run.Regression = !run.Passed && table.Latest(ticket.Name, run.Subtask)?.Passed == true;
-                table.Insert(run);
+                table.Record(run);
             }
         }
 

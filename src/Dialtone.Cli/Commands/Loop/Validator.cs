@@ -81,8 +81,7 @@ public static class Validator
             var table = new RunTable(store.Connection);
             foreach (var run in runs)
             {
-                run.Regression = !run.Passed && table.Latest(ticket.Name, run.Subtask)?.Passed == true;
-                table.Insert(run);
+                table.Record(run);
             }
 
             ticket = workspace.FindTicket(store, ticket.Name)!;
@@ -107,9 +106,15 @@ public static class Validator
             workspace.Save(store, ticket);
         }
 
-        foreach (var run in runs.Where(r => !r.Passed))
+        // A run that passed but left files behind still fails validation: the re-run must touch nothing.
+        var unclean = runs.Where(r => !r.Passed || r.TreeBefore != tree || r.TreeAfter != tree).ToList();
+        foreach (var run in unclean)
         {
             RunReport.Add(reply, run, config.TestTailLines);
+            if (run.Passed)
+            {
+                reply.Add(Tag.Fail, $"Re-running '{run.Subtask}' changed the work tree{(run.LeftUntracked.Count > 0 ? $": it left {RunReport.Paths(run.LeftUntracked)}" : "")}; a validated test must touch nothing.");
+            }
         }
 
         var total = runs.Sum(r => r.DurationMs);
@@ -119,13 +124,18 @@ public static class Validator
         }
         else
         {
-            reply.Add(Tag.Fail, $"Validation failed at tree {RunReport.Short(tree)}: {runs.Count(r => !r.Passed)} of {runs.Count} tests did not pass again.");
+            reply.Add(Tag.Fail, $"Validation failed at tree {RunReport.Short(tree)}: {unclean.Count} of {runs.Count} tests did not pass again cleanly.");
         }
 
         reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
         reply.Set("tree", () => tree);
         var failed = runs.Find(r => !r.Passed);
-        return new Outcome(passed, ticket, failed is null ? null : $"{NextStep.Cli} ticket log \"FAIL: {failed.Subtask} {RunReport.Reason(failed)} (next action: …)\"");
+        var action = failed is not null
+            ? $"{NextStep.Cli} ticket log \"FAIL: {failed.Subtask} {RunReport.Reason(failed)} (next action: …)\""
+            : unclean.Count > 0
+                ? $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then: {NextStep.Cli} ticket validate"
+                : null;
+        return new Outcome(passed, ticket, action);
     }
 
     /// <summary>True when the ticket's last validation passed at the current tree and still links to the chain's head.</summary>
