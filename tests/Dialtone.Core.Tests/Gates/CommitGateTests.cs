@@ -50,6 +50,19 @@ public sealed class CommitGateTests
     }
 
     [Fact]
+    public void OlderSignature_StillCovers_ItsTree()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Done), ("render", SubtaskStatus.Progress));
+        Sign(ticket, "parse", TreeA);
+        Sign(ticket, "render", TreeB);
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Equal(CommitVerdictKind.Signed, verdict.Kind);
+        Assert.Equal("parse", verdict.TrailerSubtask);
+    }
+
+    [Fact]
     public void SeveralSignaturesOfTheSameTree_TheLatestNamesTheCommit()
     {
         var ticket = Ticket(("parse", SubtaskStatus.Done), ("render", SubtaskStatus.Progress));
@@ -64,7 +77,7 @@ public sealed class CommitGateTests
     [Fact]
     public void NothingOutsideBookkeeping_Passes_WithoutASubtaskTrailer()
     {
-        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { Staged = TreeA, FromHead = [] });
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { FromHead = [] });
 
         Assert.Equal(CommitVerdictKind.Bookkeeping, verdict.Kind);
         Assert.Null(verdict.TrailerSubtask);

@@ -27,6 +27,8 @@ public sealed class FixedFacts : ICommitFacts
 
     public string WorkTreeSnapshot => WorkTree ?? throw new InvalidOperationException("the work tree was not expected to be read");
 
+    public bool StagedEquals(string tree) => StagedTree == tree;
+
     public IReadOnlyList<TreeChange> ChangedSince(string tree) =>
         Since.TryGetValue(tree, out var changes) ? changes : throw new InvalidOperationException($"no diff from {tree} was expected");
 }
