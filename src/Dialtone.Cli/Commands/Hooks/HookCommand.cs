@@ -41,7 +41,7 @@ public static class HookCommand
         return hook switch
         {
             "pre-commit" => PreCommit(directory, explain),
-            "prepare-commit-msg" => PrepareCommitMessage(HookEnvironment.AmbientRepository(directory), args, explain),
+            "prepare-commit-msg" => PrepareCommitMessage(HookEnvironment.AmbientRepository(directory), directory, args, explain),
             _ => NothingYet(hook, explain),
         };
     }
@@ -92,12 +92,19 @@ public static class HookCommand
 
     private static void WarmRecordReading()
     {
-        _ = Core.Tickets.Names.IsValid("warm-up");
-        _ = Core.Records.RecordCodec.Parse("{\"format\":1,\"ticket\":\"warm-up\",\"attestations\":[]}"u8.ToArray());
-        _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        try
+        {
+            _ = Core.Tickets.Names.IsValid("warm-up");
+            _ = Core.Records.RecordCodec.Parse("{\"format\":1,\"ticket\":\"warm-up\",\"attestations\":[]}"u8.ToArray());
+            _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+        {
+            // Only a warm-up: the real record is read, and its errors reported, on the main path.
+        }
     }
 
-    private static Reply PrepareCommitMessage(GitRepository repository, string[] args, Action<string> explain)
+    private static Reply PrepareCommitMessage(GitRepository repository, string directory, string[] args, Action<string> explain)
     {
         if (args.Length == 0)
         {
@@ -124,7 +131,8 @@ public static class HookCommand
             command.AddRange(["--trailer", $"{TrailerHandoff.SubtaskTrailer}: {subtask}"]);
         }
 
-        command.Add(Path.GetFullPath(args[0], repository.TopLevel));
+        // git passes the message file relative to where it runs the hook: the work tree root.
+        command.Add(Path.GetFullPath(args[0], directory));
         var result = repository.Git.Run(command, null, null);
         return result.Success ? new Reply() : throw new GitCommandException(command, result);
     }
