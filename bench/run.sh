@@ -27,6 +27,12 @@ make_repo() { # <dir> <seeded-ticket-count>
 make_repo "$work/one" 0
 make_repo "$work/many" 10000
 
+# The loop: a subtask whose test is `true`, so `ticket next` measures Dialtone's own overhead.
+make_repo "$work/loop" 0
+"$bin" -C "$work/loop" ticket subtask rm step-1 >/dev/null && "$bin" -C "$work/loop" ticket subtask rm step-2 >/dev/null && "$bin" -C "$work/loop" ticket subtask rm step-3 >/dev/null
+"$bin" -C "$work/loop" ticket subtask add noop --desc "measure overhead" --condition "exits 0" --test true >/dev/null
+git -C "$work/loop" -c user.name=b -c user.email=b@b add -A && git -C "$work/loop" -c user.name=b -c user.email=b@b commit -q -m record
+
 cd "$work"
 hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$results/cli.json" \
   -n "status (1 ticket)"         "$bin -C $work/one ticket status" \
@@ -34,7 +40,10 @@ hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$results/cli.json" \
   -n "status (10,000 tickets)"   "$bin -C $work/many ticket status" \
   -n "subtask list (10,000)"     "$bin -C $work/many ticket subtask list" \
   -n "help, no store"            "$bin --help" \
-  -n "dialtone.sh status (1)"    "$root/dialtone.sh -C $work/one ticket status"
+  -n "dialtone.sh status (1)"    "$root/dialtone.sh -C $work/one ticket status" \
+  -n "next (test: true)"         "$bin -C $work/loop ticket next" \
+  -n "log (a note)"              "$bin -C $work/loop ticket log 'measuring the log'" \
+  -n "sh -c true (baseline)"     "/bin/sh -c true"
 
 python3 - "$results/cli.json" <<'PY'
 import json, sys

@@ -19,6 +19,35 @@ public static class App
         var root = new RootCommand("Dialtone: a git-integrated ticket workflow for coding agents.");
         globals.AddTo(root);
 
+        // Hooks run on every commit: building the rest of the tree would cost them ~10 ms for nothing.
+        if (args is ["hook", ..])
+        {
+            root.Subcommands.Add(Commands.Hooks.HookCommand.Build(globals));
+        }
+        else
+        {
+            AddCommands(root, globals);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var reply = new Reply();
+            foreach (var error in parsed.Errors)
+            {
+                reply.Add(Tag.Fail, error.Message);
+            }
+
+            var command = CommandPath(parsed);
+            reply.Fail(ExitCodes.Usage, $"{Core.Workflow.NextStep.Cli} {command} --help".Replace("  ", " ", StringComparison.Ordinal));
+            return ReplyWriter.Write(reply, args.Contains("--json"), command);
+        }
+
+        return parsed.Invoke();
+    }
+
+    private static void AddCommands(RootCommand root, GlobalOptions globals)
+    {
         var ticket = new Command("ticket", "Work on tickets and their subtasks.");
         ticket.Subcommands.Add(StartCommand.Build(globals));
         ticket.Subcommands.Add(AddCommand.Build(globals));
@@ -49,22 +78,6 @@ public static class App
         root.Subcommands.Add(Commands.Hooks.HookCommand.Build(globals));
         root.Subcommands.Add(Commands.Hooks.GateCommand.Build(globals));
         root.Subcommands.Add(InboxCommand.Build(globals));
-
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            var reply = new Reply();
-            foreach (var error in parsed.Errors)
-            {
-                reply.Add(Tag.Fail, error.Message);
-            }
-
-            var command = CommandPath(parsed);
-            reply.Fail(ExitCodes.Usage, $"{Core.Workflow.NextStep.Cli} {command} --help".Replace("  ", " ", StringComparison.Ordinal));
-            return ReplyWriter.Write(reply, args.Contains("--json"), command);
-        }
-
-        return parsed.Invoke();
     }
 
     /// <summary>"ticket subtask add" for the deepest command the parser recognised (root excluded).</summary>

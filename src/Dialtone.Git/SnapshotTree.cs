@@ -22,7 +22,7 @@ public static class SnapshotTree
 
             var environment = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = tempIndex };
             Checked(repository, ["add", "-A", "--", ".", $":(exclude){BookkeepingDirectory}"], environment);
-            Checked(repository, ["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", BookkeepingDirectory], environment);
+            Checked(repository, ["rm", "-r", "-q", "-f", "--cached", "--ignore-unmatch", "--", BookkeepingDirectory], environment);
             return Checked(repository, ["write-tree"], environment).Trim();
         }
         finally

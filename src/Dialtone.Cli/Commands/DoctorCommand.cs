@@ -101,13 +101,18 @@ public static class DoctorCommand
 
     private static void CheckHooks(Workspace workspace, Action<string, bool?, string, string?> check)
     {
-        var hooksPath = workspace.Repository.ConfigValue("core.hooksPath");
-        var directory = hooksPath is null
-            ? Path.Combine(workspace.Repository.CommonDir, "hooks")
-            : Path.GetFullPath(hooksPath, workspace.Repository.TopLevel);
-        var preCommit = Path.Combine(directory, "pre-commit");
-        var installed = File.Exists(preCommit) && File.ReadAllText(preCommit).Contains("dialtone hook", StringComparison.Ordinal);
-        check("hooks", installed ? true : null, installed ? $"installed in {directory}" : $"not installed in {directory}; commits are not gated", null);
+        var installer = new Dialtone.Git.Hooks.HookInstaller(workspace.Repository);
+        var reports = installer.Status();
+        var installed = reports.Where(r => r.State == Dialtone.Git.Hooks.HookState.Installed).Select(r => r.Name).ToList();
+        if (installed.Count == reports.Count)
+        {
+            check("hooks", true, $"all {installed.Count} installed in {installer.HooksDirectory}", null);
+        }
+        else
+        {
+            var missing = reports.Where(r => r.State != Dialtone.Git.Hooks.HookState.Installed).Select(r => r.Name);
+            check("hooks", null, $"{(installed.Count == 0 ? "not installed" : "missing " + string.Join(", ", missing))} in {installer.HooksDirectory}; commits are not gated", $"{NextStep.Cli} hooks install");
+        }
     }
 
     private static void CheckConfig(Workspace workspace, Action<string, bool?, string, string?> check)
