@@ -1,3 +1,4 @@
+using Dialtone.Core.Gates.Build;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,7 +1,7 @@
-namespace Dialtone.MSBuild;
+namespace Dialtone.Core.Gates.Build;
 
 /// <summary>What the gate found for one repository state; cached for the rest of the build.</summary>
-internal sealed record GateVerdict(string? Ticket, string? RecordFile, IReadOnlyList<GateDiagnostic> Diagnostics, string Summary)
+public sealed record GateVerdict(string? Ticket, string? RecordFile, IReadOnlyList<GateDiagnostic> Diagnostics, string Summary)
 {
     public static GateVerdict Nothing(string why) => new(null, null, [], why);
 }

@@ -1,10 +1,10 @@
-namespace Dialtone.MSBuild;
+namespace Dialtone.Core.Gates.Build;
 
 /// <summary>
 /// Which ticket a build belongs to: the DialtoneTicket property, then DIALTONE_TICKET, then the
 /// checked-out branch, then (detached HEAD in CI) the branch variables CI systems set.
 /// </summary>
-internal static class TicketResolver
+public static class TicketResolver
 {
     private static readonly string[] CiBranchVariables =
     [

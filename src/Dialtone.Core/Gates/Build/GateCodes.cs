@@ -1,7 +1,7 @@
-namespace Dialtone.MSBuild;
+namespace Dialtone.Core.Gates.Build;
 
 /// <summary>The gate's codes. Listed, with what to do, in docs/build-gate.md; never renumber.</summary>
-internal static class GateCodes
+public static class GateCodes
 {
     // Where each code is explained, relative to the Dialtone repository.
     public const string HelpBase = "docs/build-gate.md#";

@@ -1,10 +1,10 @@
-namespace Dialtone.MSBuild;
+namespace Dialtone.Core.Gates.Build;
 
 /// <summary>
 /// Finds the work tree, git dir and HEAD of a project by reading files, without starting git, so
 /// the once-per-build cache can be consulted for every project at almost no cost.
 /// </summary>
-internal sealed record RepositoryProbe(string TopLevel, string GitDir, string Head)
+public sealed record RepositoryProbe(string TopLevel, string GitDir, string Head)
 {
     public static RepositoryProbe? Find(string directory)
     {

@@ -2,14 +2,14 @@ using System.Text.Json;
 using Dialtone.Core.Records;
 using Dialtone.Git;
 
-namespace Dialtone.MSBuild;
+namespace Dialtone.Core.Gates.Build;
 
 /// <summary>
 /// The build gate's decision (DESIGN §5), from the committed ticket record and git alone: the
 /// record must verify, carry a passing validation, and that validation must be bound to the
 /// snapshot tree of the work tree being built.
 /// </summary>
-internal static class GateEvaluator
+public static class GateEvaluator
 {
     private const int MaxListedPaths = 10;
 

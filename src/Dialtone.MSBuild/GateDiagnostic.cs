@@ -1,4 +1,0 @@
-namespace Dialtone.MSBuild;
-
-/// <summary>One finding of the gate: its code (docs/build-gate.md), message, and whether it may be an error.</summary>
-internal sealed record GateDiagnostic(string Code, string Message, string Help, bool AlwaysWarning = false);
