@@ -63,6 +63,7 @@ public static class App
         ticket.Subcommands.Add(TestCommand.Build(globals));
         ticket.Subcommands.Add(ValidateCommand.Build(globals));
         ticket.Subcommands.Add(DoneCommand.Build(globals));
+        ticket.Subcommands.Add(Commands.Grants.GrantCommand.Build(globals));
 
         var subtask = new Command("subtask", "Add, list, edit and remove the current ticket's subtasks.");
         subtask.Subcommands.Add(SubtaskAddCommand.Build(globals));

@@ -22,6 +22,9 @@ public sealed class DialtoneConfig
     /// <summary>A subtask in progress longer than this earns a [WARN] suggesting a split.</summary>
     public double SubtaskMaxMinutes { get; init; } = 20;
 
+    /// <summary>Credential scopes for `ticket grant`, by name (docs/grants.md).</summary>
+    public IReadOnlyDictionary<string, Dialtone.Core.Grants.GrantScope> Grants { get; init; } = Dialtone.Core.Grants.GrantScopes.None;
+
     public static DialtoneConfig Load(string workTree)
     {
         var path = Path.Combine(workTree, ".dialtone", "config.json");
@@ -41,6 +44,7 @@ public sealed class DialtoneConfig
                 TestTimeoutSeconds = Number(root, "test", "timeoutSeconds") ?? defaults.TestTimeoutSeconds,
                 TestTailLines = (int)(Number(root, "test", "tailLines") ?? defaults.TestTailLines),
                 SubtaskMaxMinutes = Number(root, "subtask", "maxMinutes") ?? defaults.SubtaskMaxMinutes,
+                Grants = Dialtone.Core.Grants.GrantScopes.Parse(root),
             };
         }
         catch (JsonException ex)

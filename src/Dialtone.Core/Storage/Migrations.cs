@@ -119,6 +119,29 @@ public static class Migrations
                 text          VARCHAR NOT NULL
             );
             """),
+        new(5, "grants: credential leases", """
+            CREATE SEQUENCE lease_ids START 1;
+            CREATE TABLE leases (
+                id             BIGINT PRIMARY KEY DEFAULT nextval('lease_ids'),
+                ticket         VARCHAR NOT NULL,
+                scope          VARCHAR NOT NULL,
+                env_var        VARCHAR NOT NULL,
+                mode           VARCHAR NOT NULL,
+                issued_by      VARCHAR NOT NULL,
+                issued_at      TIMESTAMP NOT NULL,
+                expires_at     TIMESTAMP NOT NULL,
+                pid            INTEGER,
+                command        VARCHAR,
+                fingerprint    VARCHAR,
+                cookie         VARCHAR,
+                work_tree      VARCHAR NOT NULL,
+                revoke_command VARCHAR,
+                revoked_at     TIMESTAMP,
+                reason         VARCHAR,
+                revoke_status  VARCHAR,
+                exit_code      INTEGER
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

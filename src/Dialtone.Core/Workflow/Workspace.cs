@@ -62,7 +62,8 @@ public sealed class Workspace
 
     public void BranchChanged() => branchRead = false;
 
-    public Store OpenStore() => Store.Open(StorePaths);
+    /// <summary>Opens the store; grants whose expiry nothing enforces are revoked on the way (docs/grants.md).</summary>
+    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(Store.Open(StorePaths), Repository.TopLevel);
 
     /// <summary>The ticket of the checked-out branch, or null when the branch has none.</summary>
     public Ticket? CurrentTicket(Store store)

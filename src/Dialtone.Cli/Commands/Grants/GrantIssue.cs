@@ -1,0 +1,144 @@
+using System.Globalization;
+using Dialtone.Cli.Commands.Tickets;
+using Dialtone.Core;
+using Dialtone.Core.Grants;
+using Dialtone.Core.Output;
+using Dialtone.Core.Storage;
+using Dialtone.Core.Tickets;
+using Dialtone.Core.Workflow;
+
+namespace Dialtone.Cli.Commands.Grants;
+
+/// <summary>A minted grant: its lease (in the store) and the secret (only in memory).</summary>
+public sealed record IssuedGrant(Lease Lease, string Secret, IReadOnlyList<byte[]> Forms, bool ShortenedByMint);
+
+/// <summary>
+/// The part of `ticket grant` both modes share: record the lease, run the mint command with the
+/// store closed, fingerprint the secret, log the grant on the ticket. Whatever goes wrong after a
+/// secret was minted revokes it before the error is reported.
+/// </summary>
+public static class GrantIssue
+{
+    public static IssuedGrant Issue(Workspace workspace, GrantScope scope, TimeSpan duration, string mode, IReadOnlyList<string>? command, GrantSignals signals)
+    {
+        var top = workspace.Repository.TopLevel;
+        Lease lease;
+        using (var store = workspace.OpenStore())
+        {
+            var ticket = CurrentTicket.Require(workspace, store);
+            var now = Clock.Now();
+            lease = new Lease
+            {
+                Ticket = ticket.Name,
+                Scope = scope.Name,
+                EnvVar = scope.Env,
+                Mode = mode,
+                IssuedBy = Identity.Of(workspace.Repository),
+                IssuedAt = now,
+                ExpiresAt = now + duration,
+                Cookie = mode == "run" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null,
+                WorkTree = top,
+                RevokeCommand = scope.Revoke?.ToJson(),
+            };
+            var id = new LeaseTable(store.Connection).Insert(lease);
+            lease = Copy(lease, id);
+        }
+
+        var minted = ToolRunner.Run(scope.Mint, top, GrantEnvironment.ForMint(lease), ToolRunner.DefaultTimeout);
+        if (!minted.Succeeded)
+        {
+            End(workspace, lease, "mint-failed", "none (nothing was minted)", $"mint {minted.Outcome(ToolRunner.DefaultTimeout)}");
+            throw DialtoneError.Environment(
+                $"The mint command of scope '{scope.Name}' failed ({minted.Outcome(ToolRunner.DefaultTimeout)}); no credential was granted.{ErrorTail(minted.Stderr, null, scope.Env)}",
+                $"(cd {ShellWords.Quote(top)} && {scope.Mint.Display})   # run the mint command by hand to see why");
+        }
+
+        var output = MintOutput.TryParse(minted.Stdout, out var problem);
+        if (output is null)
+        {
+            // It exited 0, so something may have been minted: revoke it rather than leave it live.
+            var (status, _) = Revocation.Run(lease, "mint-failed", top);
+            End(workspace, lease, "mint-failed", status, $"mint output unusable: {problem}");
+            throw DialtoneError.Environment(
+                $"The mint command of scope '{scope.Name}' printed no usable credential: {problem}. Nothing was granted (revoke: {status}).",
+                "Make the mint command print the secret on its first line and, optionally, its expiry on the second (docs/grants.md).");
+        }
+
+        var forms = SecretForms.Of(output.Secret);
+        var requested = lease.ExpiresAt;
+        var expiresAt = output.ExpiresAt is { } mintExpiry && mintExpiry < requested ? mintExpiry : requested;
+        var abort = expiresAt <= DateTimeOffset.UtcNow.AddSeconds(1)
+            ? $"the mint command's credential expires at {GrantEnvironment.Time(expiresAt)}, which is not in the future"
+            : signals.Received is { } signal ? $"{NativeSignals.Name(signal)} received while minting" : null;
+        if (abort is not null)
+        {
+            var (status, _) = Revocation.Run(lease, "aborted", top);
+            End(workspace, lease, "aborted", status, abort);
+            throw new DialtoneError(
+                signals.Received is { } received ? 128 + received : ExitCodes.Environment,
+                $"Grant #{lease.Id} aborted: {abort}. The credential was revoked (revoke: {status}).",
+                null);
+        }
+
+        var fingerprint = SecretFingerprint.Compute(workspace.StorePaths.Directory, output.Secret);
+        var commandText = command is null ? null : MaskingFilter.MaskText(ShellWords.Join(command), forms, scope.Env);
+        lease.ExpiresAt = expiresAt;
+        lease.Fingerprint = fingerprint;
+        lease.Command = commandText;
+        using (var store = workspace.OpenStore())
+        {
+            store.InTransaction(() =>
+            {
+                new LeaseTable(store.Connection).Minted(lease.Id, fingerprint, expiresAt, commandText);
+                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
+            });
+        }
+
+        return new IssuedGrant(lease, output.Secret, forms, expiresAt < requested);
+    }
+
+    /// <summary>The ticket log line reviewers see: scope, variable, duration, who, and what it was for.</summary>
+    public static string LogText(Lease lease, bool eval) =>
+        $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)}: scope '{lease.Scope}' ({lease.EnvVar}) for {GrantDuration.Text(lease.ExpiresAt - lease.IssuedAt)} by {lease.IssuedBy}, "
+        + (eval ? "exported for eval (expiry advisory)" : $"to run `{lease.Command}`")
+        + $"; fingerprint {lease.Fingerprint?[..12]}";
+
+    /// <summary>Closes a lease that never got going, with the reason logged on its ticket.</summary>
+    public static void End(Workspace workspace, Lease lease, string reason, string revokeStatus, string why)
+    {
+        using var store = workspace.OpenStore();
+        store.InTransaction(() =>
+        {
+            var leases = new LeaseTable(store.Connection);
+            var now = Clock.Now();
+            if (leases.Claim(lease.Id, reason, now))
+            {
+                leases.RecordRevoke(lease.Id, revokeStatus);
+                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) not granted: {why}", now);
+            }
+        });
+    }
+
+    /// <summary>The last lines a failing mint or revoke wrote to stderr, one line each, masked when the secret is known.</summary>
+    public static string ErrorTail(string stderr, IReadOnlyList<byte[]>? forms, string variable)
+    {
+        var text = forms is null ? stderr : MaskingFilter.MaskText(stderr, forms, variable);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3).ToList();
+        return lines.Count == 0 ? "" : " It said: " + string.Join(" / ", lines.Select(l => TicketText.OneLine(l, 160)));
+    }
+
+    private static Lease Copy(Lease lease, long id) => new()
+    {
+        Id = id,
+        Ticket = lease.Ticket,
+        Scope = lease.Scope,
+        EnvVar = lease.EnvVar,
+        Mode = lease.Mode,
+        IssuedBy = lease.IssuedBy,
+        IssuedAt = lease.IssuedAt,
+        ExpiresAt = lease.ExpiresAt,
+        Cookie = lease.Cookie,
+        WorkTree = lease.WorkTree,
+        RevokeCommand = lease.RevokeCommand,
+    };
+}

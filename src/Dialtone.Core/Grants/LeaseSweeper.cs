@@ -1,0 +1,71 @@
+using System.Globalization;
+using Dialtone.Core.Storage;
+
+namespace Dialtone.Core.Grants;
+
+/// <summary>
+/// The lazy end of grants whose expiry nothing enforces: every command that opens the store ends
+/// the leases whose time is up — eval grants at expiry, supervised ones only when their supervisor
+/// evidently died (two minutes late) — and starts their revoke commands in the background. One
+/// small query when nothing is due; it never fails the command that opened the store.
+/// </summary>
+public static class LeaseSweeper
+{
+    public static readonly TimeSpan SupervisedMargin = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sweeps, then hands the store back (so Workspace.OpenStore stays one call).</summary>
+    public static Store RevokeExpired(Store store, string workTree)
+    {
+        try
+        {
+            Sweep(store, workTree, Clock.Now());
+        }
+#pragma warning disable CA1031 // By contract a failing revocation never breaks the user's command; DIALTONE_DEBUG shows it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (Environment.GetEnvironmentVariable("DIALTONE_DEBUG") == "1")
+            {
+                Console.Error.WriteLine($"dialtone: revoking expired grants failed: {ex}");
+            }
+        }
+
+        return store;
+    }
+
+    /// <summary>The leases it ended, with what their revoke commands did.</summary>
+    public static List<(Lease Lease, string Status)> Sweep(Store store, string workTree, DateTimeOffset now)
+    {
+        var leases = new LeaseTable(store.Connection);
+        var ended = new List<(Lease, string)>();
+        foreach (var lease in leases.Due(now, SupervisedMargin))
+        {
+            var claimed = store.InTransaction(() =>
+            {
+                if (!leases.Claim(lease.Id, "expired", now))
+                {
+                    return false;
+                }
+
+                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) expired at {GrantEnvironment.Time(lease.ExpiresAt)}; revoked at the next dialtone command", now);
+                return true;
+            });
+            if (!claimed)
+            {
+                continue;
+            }
+
+            if (lease.Mode == "run" && lease.Cookie is not null)
+            {
+                // Its supervisor died: nothing else will stop what it left running with the secret.
+                ProcessTree.Stop(null, lease.Cookie, TimeSpan.Zero);
+            }
+
+            var status = Revocation.StartDetached(lease, "expired", Path.Combine(store.Paths.Directory, Revocation.LogFileName), workTree);
+            leases.RecordRevoke(lease.Id, status == "started" ? $"started in the background (log: {Revocation.LogFileName})" : status);
+            ended.Add((lease, status));
+        }
+
+        return ended;
+    }
+}
