@@ -16,7 +16,7 @@ public sealed class StartTests
         var lines = result.Lines.ToList();
         Assert.Equal("[ticket] Started: demo", lines[0]);
         Assert.Contains(lines, l => l == $"[ticket] Branch 'demo' created from 'main' at {head[..7]}.");
-        Assert.Contains(lines, l => l.StartsWith("[SCHEMA] Store schema v2 at .git/dialtone/dialtone.duckdb: 1 open ticket, 0 done, 0 subtasks.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"[SCHEMA] Store schema v{Dialtone.Core.Storage.Migrations.Latest} at .git/dialtone/dialtone.duckdb: 1 open ticket, 0 done, 0 subtasks.", StringComparison.Ordinal));
         Assert.StartsWith("[ACTION] ./dialtone.sh ticket subtask add", lines[^1], StringComparison.Ordinal);
         Assert.Equal("demo", repo.Branch);
         Assert.True(repo.Exists(".dialtone/tickets/demo.json"));

@@ -119,6 +119,67 @@ public static class Migrations
                 text          VARCHAR NOT NULL
             );
             """),
+        new(4, "memory: archive, archived subtasks, term tables, changed files, imports", """
+            CREATE TABLE archive (
+                ticket        VARCHAR PRIMARY KEY,
+                description   VARCHAR NOT NULL,
+                branch        VARCHAR NOT NULL,
+                base_branch   VARCHAR,
+                base_commit   VARCHAR,
+                head_commit   VARCHAR,
+                created_at    TIMESTAMP NOT NULL,
+                archived_at   TIMESTAMP NOT NULL,
+                summary       VARCHAR,
+                tip           VARCHAR,
+                subtasks      INTEGER NOT NULL,
+                runs          BIGINT NOT NULL,
+                passed_runs   BIGINT NOT NULL,
+                failed_runs   BIGINT NOT NULL,
+                regressions   BIGINT NOT NULL,
+                log_entries   BIGINT NOT NULL,
+                files         INTEGER NOT NULL,
+                doc_length    DOUBLE NOT NULL
+            );
+            CREATE TABLE archive_subtasks (
+                ticket        VARCHAR NOT NULL,
+                name          VARCHAR NOT NULL,
+                position      INTEGER NOT NULL,
+                description   VARCHAR NOT NULL,
+                conditions    VARCHAR NOT NULL,
+                test_command  VARCHAR,
+                deps          VARCHAR NOT NULL,
+                runs          BIGINT NOT NULL,
+                passed_runs   BIGINT NOT NULL,
+                failed_runs   BIGINT NOT NULL,
+                regressions   BIGINT NOT NULL,
+                last_pass_ms  BIGINT,
+                doc_length    DOUBLE NOT NULL,
+                PRIMARY KEY (ticket, name)
+            );
+            CREATE TABLE archive_terms (
+                ticket        VARCHAR NOT NULL,
+                term          VARCHAR NOT NULL,
+                tf            DOUBLE NOT NULL
+            );
+            CREATE TABLE archive_subtask_terms (
+                ticket        VARCHAR NOT NULL,
+                subtask       VARCHAR NOT NULL,
+                term          VARCHAR NOT NULL,
+                tf            DOUBLE NOT NULL
+            );
+            CREATE TABLE archive_files (
+                ticket        VARCHAR NOT NULL,
+                path          VARCHAR NOT NULL,
+                file_name     VARCHAR NOT NULL
+            );
+            CREATE TABLE subtask_imports (
+                ticket        VARCHAR NOT NULL,
+                subtask       VARCHAR NOT NULL,
+                from_ticket   VARCHAR NOT NULL,
+                from_subtask  VARCHAR NOT NULL,
+                imported_at   TIMESTAMP NOT NULL
+            );
+            """),
         new(5, "grants: credential leases", """
             CREATE SEQUENCE lease_ids START 1;
             CREATE TABLE leases (

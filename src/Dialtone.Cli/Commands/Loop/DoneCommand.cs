@@ -88,6 +88,9 @@ public static class DoneCommand
             ticket.Status = TicketStatus.Done;
             workspace.Save(store, ticket);
             new JournalTable(store.Connection).Log(ticket.Name, "done", null, tip.Trim(), Clock.Now());
+
+            // Memory (issue 7): the done ticket becomes an archive entry later starts can find.
+            Memory.DoneArchive.Add(reply, workspace, store, ticket, Clock.Now());
         }
 
         reply.Add(Tag.Ticket, $"Done: {ticket.Name}. Tip stored for the next agent: \"{TicketText.OneLine(ticket.Tip, 300)}\"");

@@ -128,6 +128,12 @@ public static class NextCommand
 
             if (subtask.Status == SubtaskStatus.Todo)
             {
+                // Memory (issue 7): a tip from the archive, once, as work on this subtask starts.
+                Memory.NextTip.Add(reply, store, ticket, subtask);
+            }
+
+            if (subtask.Status == SubtaskStatus.Todo)
+            {
                 subtask.Status = SubtaskStatus.Progress;
                 subtask.StartedAt ??= now;
                 subtask.UpdatedAt = now;

@@ -93,6 +93,12 @@ public static class StartCommand
             }
 
             SchemaLine.Add(reply, workspace, store);
+            if (!resumed)
+            {
+                // Memory (issue 7): archived tickets like this one, their subtasks and tips.
+                Memory.StartMemory.Add(reply, workspace, store, ticket);
+            }
+
             reply.Add(Tag.Ticket, $"Record: {Dialtone.Core.Records.RecordFile.RelativePath(name)} (commit it with your work).");
             TicketText.Queue(reply, ticket);
             reply.Set("ticket", () => TicketJson.Full(ticket));
