@@ -67,8 +67,10 @@ public static class GrantIssue
         var forms = SecretForms.Of(output.Secret);
         var requested = lease.ExpiresAt;
         var expiresAt = output.ExpiresAt is { } mintExpiry && mintExpiry < requested ? mintExpiry : requested;
-        var abort = expiresAt <= DateTimeOffset.UtcNow.AddSeconds(1)
-            ? $"the mint command's credential expires at {GrantEnvironment.Time(expiresAt)}, which is not in the future"
+        var abort = expiresAt <= DateTimeOffset.UtcNow
+            ? expiresAt < requested
+                ? $"the mint command's credential expires at {GrantEnvironment.Time(expiresAt)}, which is not in the future"
+                : $"minting took longer than the grant's {GrantDuration.Text(duration)}"
             : signals.Received is { } signal ? $"{NativeSignals.Name(signal)} received while minting" : null;
         if (abort is not null)
         {

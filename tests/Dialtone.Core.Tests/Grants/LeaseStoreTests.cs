@@ -1,0 +1,136 @@
+using Dialtone.Core.Grants;
+using Dialtone.Core.Storage;
+
+namespace Dialtone.Core.Tests.Grants;
+
+/// <summary>Leases in a real store: one claim wins, what is due, and the lazy sweep that revokes in the background.</summary>
+public sealed class LeaseStoreTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("dialtone-leases-").FullName;
+
+    private StorePaths Paths => StorePaths.ForCommonDir(Path.Combine(root, "git"));
+
+    private Lease NewLease(string mode, DateTimeOffset expiresAt, string? revoke = null) => new()
+    {
+        Ticket = "demo",
+        Scope = "stripe-sandbox",
+        EnvVar = "STRIPE_API_KEY",
+        Mode = mode,
+        IssuedBy = "dev",
+        IssuedAt = expiresAt.AddMinutes(-10),
+        ExpiresAt = expiresAt,
+        WorkTree = root,
+        RevokeCommand = revoke,
+    };
+
+    [Fact]
+    public void Insert_Find_Minted_Started_Claim()
+    {
+        using var store = Store.Open(Paths);
+        var leases = new LeaseTable(store.Connection);
+        var now = Clock.Now();
+
+        var id = leases.Insert(NewLease("run", now.AddMinutes(10)));
+        leases.Minted(id, new string('a', 64), now.AddMinutes(5), "npm test");
+        leases.Started(id, 4242);
+
+        Assert.True(leases.Claim(id, "finished", now, 0));
+        Assert.False(leases.Claim(id, "revoked", now));
+        var lease = leases.Find(id)!;
+        Assert.Equal(now.AddMinutes(5), lease.ExpiresAt);
+        Assert.Equal(4242, lease.Pid);
+        Assert.Equal("npm test", lease.Command);
+        Assert.Equal("finished", lease.Reason);
+        Assert.Equal(0, lease.ExitCode);
+        Assert.False(lease.IsActive);
+        Assert.Empty(leases.Active());
+    }
+
+    [Fact]
+    public void Due_EvalAtExpiry_SupervisedOnlyWhenTheirSupervisorIsLate()
+    {
+        using var store = Store.Open(Paths);
+        var leases = new LeaseTable(store.Connection);
+        var now = Clock.Now();
+        var evalExpired = leases.Insert(NewLease("eval", now.AddSeconds(-1)));
+        leases.Insert(NewLease("eval", now.AddMinutes(1)));
+        leases.Insert(NewLease("run", now.AddSeconds(-30)));
+        var runAbandoned = leases.Insert(NewLease("run", now.AddMinutes(-5)));
+
+        Assert.Equal([evalExpired, runAbandoned], leases.Due(now, LeaseSweeper.SupervisedMargin).Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task TheSweep_ClaimsLogsAndStartsTheRevokeCommand_InTheBackground()
+    {
+        var marker = Path.Combine(root, "revoked.txt");
+        var revoke = ToolCommand.ForShell($"echo \"$DIALTONE_GRANT_ID $DIALTONE_GRANT_REASON $DIALTONE_GRANT_SCOPE\" >> '{marker}'").ToJson();
+        long id;
+        using (var store = Store.Open(Paths))
+        {
+            id = new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), revoke));
+        }
+
+        using (var store = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
+        {
+            var lease = new LeaseTable(store.Connection).Find(id)!;
+            Assert.Equal("expired", lease.Reason);
+            Assert.StartsWith("started in the background", lease.RevokeStatus, StringComparison.Ordinal);
+            Assert.Equal(1, store.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM log WHERE kind = 'grant' AND ticket = 'demo'"));
+        }
+
+        Assert.Equal($"{id} expired stripe-sandbox\n", await WaitForFile(marker));
+        Assert.Contains($"grant #{id} (stripe-sandbox): expired", await WaitForFile(Path.Combine(Paths.Directory, Revocation.LogFileName)), StringComparison.Ordinal);
+
+        // Swept once: a second store open finds nothing due.
+        using (var again = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
+        {
+            Assert.Empty(new LeaseTable(again.Connection).Due(Clock.Now(), LeaseSweeper.SupervisedMargin));
+        }
+    }
+
+    [Fact]
+    public void AFailingSweep_NeverFailsTheCommandThatOpenedTheStore()
+    {
+        using (var store = Store.Open(Paths))
+        {
+            new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "\"/no/such/revoke\""));
+            store.Connection.Execute("ALTER TABLE leases RENAME TO leases_gone");
+        }
+
+        using var reopened = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
+
+        Assert.Equal(1, reopened.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM leases_gone"));
+    }
+
+    [Fact]
+    public void ARevokeCommandThatCannotRun_IsRecorded_NotThrown()
+    {
+        using (var store = Store.Open(Paths))
+        {
+            new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "[\"/no/such/revoke\"]"));
+        }
+
+        using var swept = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
+
+        // The shell starts; the missing program fails inside it, and its complaint goes to the revoke log.
+        Assert.Single(new LeaseTable(swept.Connection).Recent(null, null), l => l.Reason == "expired");
+    }
+
+    private static async Task<string> WaitForFile(string path)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).EndsWith('\n'))
+            {
+                return await File.ReadAllTextAsync(path);
+            }
+
+            await Task.Delay(50);
+        }
+
+        return File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing)";
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
