@@ -7,7 +7,8 @@ namespace Dialtone.Core.Grants;
 /// The lazy end of grants whose expiry nothing enforces: every command that opens the store ends
 /// the leases whose time is up — eval grants at expiry, supervised ones only when their supervisor
 /// evidently died (two minutes late) — and starts their revoke commands in the background. One
-/// small query when nothing is due; it never fails the command that opened the store.
+/// file read when nothing is due (see <see cref="NextExpiryFileName"/>); it never fails the command
+/// that opened the store.
 /// </summary>
 public static class LeaseSweeper
 {
@@ -33,11 +34,37 @@ public static class LeaseSweeper
         return store;
     }
 
+    /// <summary>
+    /// Next to the store: the earliest expiry of any open lease (ISO 8601), absent when there is
+    /// none. It saves every command a DuckDB query (~0.6 ms) when no grant is due, which is almost always.
+    /// </summary>
+    public const string NextExpiryFileName = "grant-next-expiry";
+
+    /// <summary>Rewrites the next-expiry file from the store; call with the store open after adding or changing a lease.</summary>
+    public static void NoteLeases(Store store)
+    {
+        var path = Path.Combine(store.Paths.Directory, NextExpiryFileName);
+        var next = new LeaseTable(store.Connection).Active().Select(l => (DateTimeOffset?)l.ExpiresAt).Min();
+        if (next is { } at)
+        {
+            File.WriteAllText(path, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The leases it ended, with what their revoke commands did.</summary>
     public static List<(Lease Lease, string Status)> Sweep(Store store, string workTree, DateTimeOffset now)
     {
-        var leases = new LeaseTable(store.Connection);
         var ended = new List<(Lease, string)>();
+        if (!MaybeDue(store, now))
+        {
+            return ended;
+        }
+
+        var leases = new LeaseTable(store.Connection);
         foreach (var lease in leases.Due(now, SupervisedMargin))
         {
             var claimed = store.InTransaction(() =>
@@ -66,6 +93,23 @@ public static class LeaseSweeper
             ended.Add((lease, status));
         }
 
+        NoteLeases(store);
         return ended;
+    }
+
+    private static bool MaybeDue(Store store, DateTimeOffset now)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(Path.Combine(store.Paths.Directory, NextExpiryFileName));
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+
+        // Unreadable means "look": a wrong answer here may only cost a query, never a missed revocation.
+        return !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var next) || next <= now;
     }
 }

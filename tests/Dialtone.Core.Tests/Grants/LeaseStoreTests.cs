@@ -69,7 +69,10 @@ public sealed class LeaseStoreTests : IDisposable
         using (var store = Store.Open(Paths))
         {
             id = new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), revoke));
+            LeaseSweeper.NoteLeases(store);
         }
+
+        Assert.True(File.Exists(NextExpiryFile));
 
         using (var store = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
         {
@@ -82,7 +85,8 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.Equal($"{id} expired stripe-sandbox\n", await WaitForFile(marker));
         Assert.Contains($"grant #{id} (stripe-sandbox): expired", await WaitForFile(Path.Combine(Paths.Directory, Revocation.LogFileName)), StringComparison.Ordinal);
 
-        // Swept once: a second store open finds nothing due.
+        // Swept once: nothing is open any more, so later commands do not even query.
+        Assert.False(File.Exists(NextExpiryFile));
         using (var again = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
         {
             Assert.Empty(new LeaseTable(again.Connection).Due(Clock.Now(), LeaseSweeper.SupervisedMargin));
@@ -95,6 +99,7 @@ public sealed class LeaseStoreTests : IDisposable
         using (var store = Store.Open(Paths))
         {
             new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "\"/no/such/revoke\""));
+            LeaseSweeper.NoteLeases(store);
             store.Connection.Execute("ALTER TABLE leases RENAME TO leases_gone");
         }
 
@@ -109,6 +114,7 @@ public sealed class LeaseStoreTests : IDisposable
         using (var store = Store.Open(Paths))
         {
             new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "[\"/no/such/revoke\"]"));
+            LeaseSweeper.NoteLeases(store);
         }
 
         using var swept = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
@@ -116,6 +122,32 @@ public sealed class LeaseStoreTests : IDisposable
         // The shell starts; the missing program fails inside it, and its complaint goes to the revoke log.
         Assert.Single(new LeaseTable(swept.Connection).Recent(null, null), l => l.Reason == "expired");
     }
+
+    [Fact]
+    public void TheNextExpiryFile_FollowsTheOpenLeases_SoIdleCommandsSkipTheQuery()
+    {
+        using var store = Store.Open(Paths);
+        var leases = new LeaseTable(store.Connection);
+        var now = Clock.Now();
+        var later = leases.Insert(NewLease("eval", now.AddMinutes(30)));
+        var sooner = leases.Insert(NewLease("run", now.AddMinutes(5)));
+        LeaseSweeper.NoteLeases(store);
+
+        Assert.Equal(now.AddMinutes(5), DateTimeOffset.Parse(File.ReadAllText(NextExpiryFile), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(LeaseSweeper.Sweep(store, root, now));
+
+        leases.Claim(sooner, "finished", now);
+        leases.Claim(later, "revoked", now);
+        LeaseSweeper.NoteLeases(store);
+        Assert.False(File.Exists(NextExpiryFile));
+
+        // Garbage in the file only costs a query.
+        File.WriteAllText(NextExpiryFile, "not a time");
+        Assert.Empty(LeaseSweeper.Sweep(store, root, now));
+        Assert.False(File.Exists(NextExpiryFile));
+    }
+
+    private string NextExpiryFile => Path.Combine(Paths.Directory, LeaseSweeper.NextExpiryFileName);
 
     private static async Task<string> WaitForFile(string path)
     {

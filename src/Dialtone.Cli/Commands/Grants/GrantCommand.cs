@@ -27,8 +27,15 @@ public static class GrantCommand
         {
             Description = "After --: the command to run with the credential (an argument list, no shell).",
             Arity = ArgumentArity.ZeroOrMore,
+
+            // Shown in the description instead: System.CommandLine would print it in the usage of `list` and `revoke` too.
+            Hidden = true,
         };
-        var command = new Command("grant", "Grant a temporary credential to a command (or print export lines for eval); list and revoke grants.")
+        var command = new Command(
+            "grant",
+            "Grant a temporary credential to a command, or print export lines for eval; list and revoke grants.\n"
+            + "  ticket grant --scope <scope> --duration <duration> -- <command> [args…]   runs it with the secret set, stopped at expiry\n"
+            + "  eval \"$(ticket grant --scope <scope> --duration <duration> [--shell bash])\"  exports it into this shell (expiry advisory)")
         {
             scope, duration, shell, arguments,
         };

@@ -41,6 +41,7 @@ public static class GrantIssue
                 RevokeCommand = scope.Revoke?.ToJson(),
             };
             var id = new LeaseTable(store.Connection).Insert(lease);
+            LeaseSweeper.NoteLeases(store);
             lease = Copy(lease, id);
         }
 
@@ -94,6 +95,7 @@ public static class GrantIssue
                 new LeaseTable(store.Connection).Minted(lease.Id, fingerprint, expiresAt, commandText);
                 new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
             });
+            LeaseSweeper.NoteLeases(store);
         }
 
         return new IssuedGrant(lease, output.Secret, forms, expiresAt < requested);

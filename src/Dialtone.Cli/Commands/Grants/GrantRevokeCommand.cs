@@ -75,6 +75,7 @@ public static class GrantRevokeCommand
                     claimed.Add(lease);
                 }
             });
+            LeaseSweeper.NoteLeases(store);
         }
 
         if (claimed.Count == 0)

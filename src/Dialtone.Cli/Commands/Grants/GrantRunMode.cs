@@ -36,6 +36,7 @@ public static class GrantRunMode
             [GrantEnvironment.ExpiresAt] = GrantEnvironment.Time(lease.ExpiresAt),
             [GrantEnvironment.Id] = lease.Id.ToString(CultureInfo.InvariantCulture),
             [GrantEnvironment.Scope] = scope.Name,
+            [GrantEnvironment.Variable] = InheritedGrants.Append(Environment.GetEnvironmentVariable(GrantEnvironment.Variable), scope.Env),
             [ProcessTree.CookieVariable] = lease.Cookie!,
         };
         var supervised = new SupervisedCommand
@@ -71,6 +72,8 @@ public static class GrantRunMode
         lease.Pid = outcome.Pid;
         lease.ExitCode = outcome.ExitCode;
         var reason = outcome.Expired ? "expired" : "finished";
+        lease.RevokedAt = Clock.Now();
+        lease.Reason = reason;
         bool claimed;
         using (var store = workspace.OpenStore())
         {
@@ -85,6 +88,7 @@ public static class GrantRunMode
 
                 return ended;
             });
+            LeaseSweeper.NoteLeases(store);
         }
 
         if (outcome.Expired)
