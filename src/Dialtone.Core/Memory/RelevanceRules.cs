@@ -33,44 +33,93 @@ public static class RelevanceRules
     /// none share a term, the best similar ticket's subtasks (it is related as a whole). Tips: from
     /// the similar tickets and the tickets of the related subtasks.
     /// </summary>
+    /// <remarks>Plain loops and one comparison: this runs in every `ticket start`, where each generic
+    /// LINQ instantiation over a value type costs JIT time.</remarks>
     public static Findings Select(IReadOnlyList<Candidate> candidates, MemoryQuery query)
     {
-        var similar = candidates
-            .Where(c => c.IsTicket && Enough(c, query, TicketCoverage))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Ticket, StringComparer.Ordinal)
-            .Take(MaxSimilar)
-            .ToList();
-        var rank = similar.Select((c, i) => (c.Ticket, i)).ToDictionary(p => p.Ticket, p => p.i, StringComparer.Ordinal);
-
-        var subtasks = candidates.Where(c => !c.IsTicket).ToList();
-        var related = subtasks
-            .Where(c => (rank.ContainsKey(c.Ticket) && c.SharedTerms.Count > 0) || Enough(c, query, SubtaskCoverage))
-            .ToList();
-        if (related.Count == 0 && similar.Count > 0)
+        var similar = new List<Candidate>();
+        var subtasks = new List<Candidate>();
+        foreach (var c in candidates)
         {
-            related = [.. subtasks.Where(c => c.Ticket == similar[0].Ticket)];
+            if (!c.IsTicket)
+            {
+                subtasks.Add(c);
+            }
+            else if (Enough(c, query, TicketCoverage))
+            {
+                similar.Add(c);
+            }
         }
 
-        related = [.. related
-            .OrderBy(c => rank.GetValueOrDefault(c.Ticket, MaxSimilar))
-            .ThenByDescending(c => c.Score)
-            .ThenBy(c => c.Ticket, StringComparer.Ordinal)
-            .ThenBy(c => c.Position)
-            .Take(MaxSubtasks)];
+        similar.Sort(ByScore);
+        if (similar.Count > MaxSimilar)
+        {
+            similar.RemoveRange(MaxSimilar, similar.Count - MaxSimilar);
+        }
 
-        var tips = similar.Concat(related)
-            .Where(c => !string.IsNullOrWhiteSpace(c.Tip))
-            .Select(c => (c.Ticket, Tip: c.Tip!))
-            .DistinctBy(t => t.Ticket, StringComparer.Ordinal)
-            .Take(MaxTips)
-            .ToList();
+        var related = new List<Candidate>();
+        foreach (var c in subtasks)
+        {
+            if ((Rank(similar, c.Ticket) < MaxSimilar && c.SharedTerms.Count > 0) || Enough(c, query, SubtaskCoverage))
+            {
+                related.Add(c);
+            }
+        }
+
+        if (related.Count == 0 && similar.Count > 0)
+        {
+            related.AddRange(subtasks.FindAll(c => c.Ticket == similar[0].Ticket));
+        }
+
+        related.Sort((x, y) =>
+        {
+            var order = Rank(similar, x.Ticket).CompareTo(Rank(similar, y.Ticket));
+            order = order != 0 ? order : y.Score.CompareTo(x.Score);
+            order = order != 0 ? order : string.CompareOrdinal(x.Ticket, y.Ticket);
+            return order != 0 ? order : x.Position.CompareTo(y.Position);
+        });
+        if (related.Count > MaxSubtasks)
+        {
+            related.RemoveRange(MaxSubtasks, related.Count - MaxSubtasks);
+        }
+
+        var tips = new List<(string Ticket, string Tip)>();
+        foreach (var c in (List<Candidate>)[.. similar, .. related])
+        {
+            if (tips.Count < MaxTips && !string.IsNullOrWhiteSpace(c.Tip) && !tips.Exists(t => t.Ticket == c.Ticket))
+            {
+                tips.Add((c.Ticket, c.Tip));
+            }
+        }
+
         return new Findings(similar, related, tips);
     }
 
     /// <summary>The archived subtask most like the current one, when it is a close twin whose ticket left a tip.</summary>
-    public static Candidate? TipTwin(IReadOnlyList<Candidate> candidates, MemoryQuery query) =>
-        candidates
-            .Where(c => !c.IsTicket && !string.IsNullOrWhiteSpace(c.Tip) && Enough(c, query, TwinCoverage))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Reference, StringComparer.Ordinal)
-            .FirstOrDefault();
+    public static Candidate? TipTwin(IReadOnlyList<Candidate> candidates, MemoryQuery query)
+    {
+        Candidate? best = null;
+        foreach (var c in candidates)
+        {
+            if (!c.IsTicket && !string.IsNullOrWhiteSpace(c.Tip) && Enough(c, query, TwinCoverage) && (best is null || ByScore(c, best) < 0))
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Best score first; equal scores by name, so the order never depends on the query plan.</summary>
+    private static int ByScore(Candidate x, Candidate y)
+    {
+        var order = y.Score.CompareTo(x.Score);
+        return order != 0 ? order : string.CompareOrdinal(x.Reference, y.Reference);
+    }
+
+    private static int Rank(List<Candidate> similar, string ticket)
+    {
+        var index = similar.FindIndex(c => c.Ticket == ticket);
+        return index < 0 ? MaxSimilar : index;
+    }
 }

@@ -16,19 +16,22 @@ public sealed partial class ArchiveTable
     /// threshold on it means the same in an archive of 5 tickets and of 10,000; a query term no
     /// archived document has is weighed as if one had it (df 1: it cannot be rarer than the rarest
     /// match), or in a small archive one new word would outweigh every shared one.
+    /// Terms are matched by vocabulary id (integer joins); scores are rounded to 9 digits so that
+    /// ties (summed in parallel, in any order) break by name, the same way every time.
     /// Returns the top tickets, the top subtasks, and every subtask of the top tickets.
     /// </summary>
     private const string RelevanceSql = """
         WITH
         q AS (SELECT DISTINCT term FROM (SELECT unnest(string_split($1, ' ')) AS term) WHERE term <> ''),
+        qi AS (SELECT q.term, m.id FROM q LEFT JOIN memory_terms m ON m.term = q.term),
         qf AS (
             SELECT DISTINCT path, regexp_extract(path, '[^/]*$') AS file_name
             FROM (SELECT unnest(string_split($2, chr(10))) AS path) WHERE path <> ''),
         corpus AS (SELECT CAST(count(*) AS DOUBLE) AS n, coalesce(avg(doc_length), 1.0) AS avgdl FROM archive),
-        hits AS (SELECT t.ticket, t.term, t.tf FROM archive_terms t JOIN q ON t.term = q.term),
+        hits AS (SELECT t.ticket, t.term_id, t.tf FROM archive_terms t SEMI JOIN qi ON t.term_id = qi.id),
         idf AS (
-            SELECT q.term, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
-            FROM q CROSS JOIN corpus c LEFT JOIN (SELECT term, count(*) AS df FROM hits GROUP BY term) d ON d.term = q.term),
+            SELECT qi.term, qi.id, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
+            FROM qi CROSS JOIN corpus c LEFT JOIN (SELECT term_id, count(*) AS df FROM hits GROUP BY term_id) d ON d.term_id = qi.id),
         file_hits AS (
             SELECT DISTINCT f.ticket, qf.path
             FROM archive_files f JOIN qf ON f.file_name = qf.file_name
@@ -42,8 +45,8 @@ public sealed partial class ArchiveTable
             SELECT h.ticket,
                    sum(i.idf * h.tf * 2.2 / (h.tf + 1.2 * (0.25 + 0.75 * a.doc_length / c.avgdl))) AS bm25,
                    sum(i.idf) AS matched,
-                   string_agg(h.term, ' ' ORDER BY i.idf DESC, h.term) AS terms
-            FROM hits h JOIN idf i ON i.term = h.term JOIN archive a ON a.ticket = h.ticket CROSS JOIN corpus c
+                   string_agg(i.term, ' ' ORDER BY i.idf DESC, i.term) AS terms
+            FROM hits h JOIN idf i ON i.id = h.term_id JOIN archive a ON a.ticket = h.ticket CROSS JOIN corpus c
             GROUP BY h.ticket),
         file_scores AS (
             SELECT fh.ticket, sum(fi.idf) AS matched, string_agg(fh.path, chr(10) ORDER BY fi.idf DESC, fh.path) AS files
@@ -51,23 +54,23 @@ public sealed partial class ArchiveTable
             GROUP BY fh.ticket),
         top_tickets AS (
             SELECT coalesce(t.ticket, f.ticket) AS ticket,
-                   coalesce(t.bm25, 0) + {FileWeight} * coalesce(f.matched, 0) AS score,
+                   round(coalesce(t.bm25, 0) + {FileWeight} * coalesce(f.matched, 0), 9) AS score,
                    (coalesce(t.matched, 0) + {FileWeight} * coalesce(f.matched, 0)) / m.total AS coverage,
                    t.terms, f.files
             FROM text_scores t FULL OUTER JOIN file_scores f ON f.ticket = t.ticket CROSS JOIN mass m
             ORDER BY score DESC, ticket LIMIT $3),
         sub_corpus AS (SELECT CAST(count(*) AS DOUBLE) AS n, coalesce(avg(doc_length), 1.0) AS avgdl FROM archive_subtasks),
-        sub_hits AS (SELECT s.ticket, s.subtask, s.term, s.tf FROM archive_subtask_terms s JOIN q ON s.term = q.term),
+        sub_hits AS (SELECT s.ticket, s.subtask, s.term_id, s.tf FROM archive_subtask_terms s SEMI JOIN qi ON s.term_id = qi.id),
         sub_idf AS (
-            SELECT q.term, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
-            FROM q CROSS JOIN sub_corpus c LEFT JOIN (SELECT term, count(*) AS df FROM sub_hits GROUP BY term) d ON d.term = q.term),
+            SELECT qi.term, qi.id, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
+            FROM qi CROSS JOIN sub_corpus c LEFT JOIN (SELECT term_id, count(*) AS df FROM sub_hits GROUP BY term_id) d ON d.term_id = qi.id),
         sub_mass AS (SELECT nullif(coalesce(sum(idf), 0), 0) AS total FROM sub_idf),
         sub_scores AS (
             SELECT h.ticket, h.subtask,
-                   sum(i.idf * h.tf * 2.2 / (h.tf + 1.2 * (0.25 + 0.75 * s.doc_length / c.avgdl))) AS bm25,
+                   round(sum(i.idf * h.tf * 2.2 / (h.tf + 1.2 * (0.25 + 0.75 * s.doc_length / c.avgdl))), 9) AS bm25,
                    sum(i.idf) AS matched,
-                   string_agg(h.term, ' ' ORDER BY i.idf DESC, h.term) AS terms
-            FROM sub_hits h JOIN sub_idf i ON i.term = h.term
+                   string_agg(i.term, ' ' ORDER BY i.idf DESC, i.term) AS terms
+            FROM sub_hits h JOIN sub_idf i ON i.id = h.term_id
             JOIN archive_subtasks s ON s.ticket = h.ticket AND s.name = h.subtask CROSS JOIN sub_corpus c
             GROUP BY h.ticket, h.subtask),
         top_subtasks AS (SELECT * FROM sub_scores ORDER BY bm25 DESC, ticket, subtask LIMIT $4),

@@ -119,7 +119,7 @@ public static class Migrations
                 text          VARCHAR NOT NULL
             );
             """),
-        new(4, "memory: archive, archived subtasks, term tables, changed files, imports", """
+        new(4, "memory: archive, archived subtasks, vocabulary and term tables, changed files, imports", """
             CREATE TABLE archive (
                 ticket        VARCHAR PRIMARY KEY,
                 description   VARCHAR NOT NULL,
@@ -156,15 +156,20 @@ public static class Migrations
                 doc_length    DOUBLE NOT NULL,
                 PRIMARY KEY (ticket, name)
             );
+            CREATE SEQUENCE memory_term_ids START 1;
+            CREATE TABLE memory_terms (
+                id            INTEGER NOT NULL,
+                term          VARCHAR NOT NULL
+            );
             CREATE TABLE archive_terms (
                 ticket        VARCHAR NOT NULL,
-                term          VARCHAR NOT NULL,
+                term_id       INTEGER NOT NULL,
                 tf            DOUBLE NOT NULL
             );
             CREATE TABLE archive_subtask_terms (
                 ticket        VARCHAR NOT NULL,
                 subtask       VARCHAR NOT NULL,
-                term          VARCHAR NOT NULL,
+                term_id       INTEGER NOT NULL,
                 tf            DOUBLE NOT NULL
             );
             CREATE TABLE archive_files (
