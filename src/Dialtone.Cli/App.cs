@@ -63,8 +63,6 @@ public static class App
         ticket.Subcommands.Add(TestCommand.Build(globals));
         ticket.Subcommands.Add(ValidateCommand.Build(globals));
         ticket.Subcommands.Add(DoneCommand.Build(globals));
-        ticket.Subcommands.Add(Commands.Memory.ImportCommand.Build(globals));
-        ticket.Subcommands.Add(Commands.Memory.SearchCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Alerts.WatchCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Alerts.AlertCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Memory.ImportCommand.Build(globals));
@@ -85,7 +83,6 @@ public static class App
         root.Subcommands.Add(Commands.Hooks.HookCommand.Build(globals));
         root.Subcommands.Add(Commands.Hooks.GateCommand.Build(globals));
         root.Subcommands.Add(InboxCommand.Build(globals));
-        root.Subcommands.Add(Commands.Memory.StatsCommand.Build(globals));
         root.Subcommands.Add(Commands.Alerts.DocsCommand.Build(globals));
         root.Subcommands.Add(Commands.Memory.StatsCommand.Build(globals));
     }
