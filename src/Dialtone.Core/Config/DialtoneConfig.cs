@@ -22,6 +22,9 @@ public sealed class DialtoneConfig
     /// <summary>A subtask in progress longer than this earns a [WARN] suggesting a split.</summary>
     public double SubtaskMaxMinutes { get; init; } = 20;
 
+    /// <summary>`alerts.watch`: globs of the design docs whose changes raise alerts; null means the defaults (Alerts/WatchRules).</summary>
+    public IReadOnlyList<string>? WatchedDocs { get; init; }
+
     /// <summary>Credential scopes for `ticket grant`, by name (docs/grants.md).</summary>
     public IReadOnlyDictionary<string, Dialtone.Core.Grants.GrantScope> Grants { get; init; } = Dialtone.Core.Grants.GrantScopes.None;
 
@@ -44,6 +47,7 @@ public sealed class DialtoneConfig
                 TestTimeoutSeconds = Number(root, "test", "timeoutSeconds") ?? defaults.TestTimeoutSeconds,
                 TestTailLines = (int)(Number(root, "test", "tailLines") ?? defaults.TestTailLines),
                 SubtaskMaxMinutes = Number(root, "subtask", "maxMinutes") ?? defaults.SubtaskMaxMinutes,
+                WatchedDocs = Strings(root, "alerts", "watch"),
                 Grants = Dialtone.Core.Grants.GrantScopes.Parse(root),
             };
         }
@@ -72,6 +76,19 @@ public sealed class DialtoneConfig
         return value.ValueKind == JsonValueKind.Number && value.GetDouble() >= 0
             ? value.GetDouble()
             : throw new FormatException($"'{section}.{key}' must be a number of 0 or more, not {value.GetRawText()}");
+    }
+
+    private static List<string>? Strings(JsonElement root, string section, string key)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(section, out var group) || group.ValueKind != JsonValueKind.Object
+            || !group.TryGetProperty(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length > 0)
+            ? value.EnumerateArray().Select(v => v.GetString()!).ToList()
+            : throw new FormatException($"'{section}.{key}' must be an array of non-empty strings (globs), not {value.GetRawText()}");
     }
 
     public static string Minutes(double minutes) => minutes.ToString("0.##", CultureInfo.InvariantCulture);

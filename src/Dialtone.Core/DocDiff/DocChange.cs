@@ -22,4 +22,16 @@ public sealed record DocChange(ChangeKind Kind, string Text)
         ChangeKind.RequiredChanged => "required-changed",
         _ => "changed",
     };
+
+    /// <summary>The kind named by <see cref="KindName"/> (stored alerts keep their changes this way).</summary>
+    public static ChangeKind ParseKind(string name) => name switch
+    {
+        "renamed" => ChangeKind.Renamed,
+        "possibly-renamed" => ChangeKind.PossiblyRenamed,
+        "removed" => ChangeKind.Removed,
+        "added" => ChangeKind.Added,
+        "type-changed" => ChangeKind.TypeChanged,
+        "required-changed" => ChangeKind.RequiredChanged,
+        _ => ChangeKind.Changed,
+    };
 }

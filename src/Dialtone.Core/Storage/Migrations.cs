@@ -119,6 +119,56 @@ public static class Migrations
                 text          VARCHAR NOT NULL
             );
             """),
+        new(3, "design-doc alerts: alerts, doc baselines, scans, blobs, watches", """
+            CREATE SEQUENCE alert_ids START 1;
+            CREATE TABLE alerts (
+                id            BIGINT PRIMARY KEY DEFAULT nextval('alert_ids'),
+                ticket        VARCHAR NOT NULL,
+                kind          VARCHAR NOT NULL,
+                stream        VARCHAR,
+                path          VARCHAR,
+                from_blob     VARCHAR,
+                to_blob       VARCHAR,
+                base_ref      VARCHAR,
+                changed_at    TIMESTAMP NOT NULL,
+                author        VARCHAR,
+                commit_id     VARCHAR,
+                subject       VARCHAR,
+                changes       VARCHAR NOT NULL,
+                source        VARCHAR,
+                level         VARCHAR NOT NULL,
+                text          VARCHAR,
+                raised_at     TIMESTAMP NOT NULL,
+                updated_at    TIMESTAMP NOT NULL,
+                acked_at      TIMESTAMP,
+                ack_note      VARCHAR
+            );
+            CREATE INDEX alerts_ticket ON alerts (ticket);
+            CREATE TABLE doc_baselines (
+                ticket        VARCHAR NOT NULL,
+                stream        VARCHAR NOT NULL,
+                path          VARCHAR NOT NULL,
+                blob          VARCHAR,
+                acked_at      TIMESTAMP NOT NULL,
+                PRIMARY KEY (ticket, stream, path)
+            );
+            CREATE TABLE doc_scans (
+                ticket        VARCHAR PRIMARY KEY,
+                base_tip      VARCHAR,
+                scanned_at    TIMESTAMP NOT NULL
+            );
+            CREATE TABLE doc_blobs (
+                blob          VARCHAR PRIMARY KEY,
+                content       VARCHAR NOT NULL,
+                stored_at     TIMESTAMP NOT NULL
+            );
+            CREATE TABLE doc_watches (
+                pattern       VARCHAR PRIMARY KEY,
+                mode          VARCHAR NOT NULL,
+                added_at      TIMESTAMP NOT NULL,
+                added_by      VARCHAR NOT NULL
+            );
+            """),
         new(4, "memory: archive, archived subtasks, vocabulary and term tables, changed files, imports", """
             CREATE TABLE archive (
                 ticket        VARCHAR PRIMARY KEY,

@@ -4,8 +4,9 @@ namespace Dialtone.Git.Hooks;
 /// The POSIX sh shim installed as each git hook (the same text as the repository's hooks/ files).
 /// It runs the hook it replaced first, then decides "no ticket on this branch" without starting
 /// .NET (HEAD file + one test -f), so commits on ordinary branches stay as fast as without hooks.
-/// prepare-commit-msg applies the trailers pre-commit handed over in sh too, and the hooks that
-/// have nothing to do yet exit there: one .NET start per commit keeps a gated commit cheap.
+/// prepare-commit-msg applies the trailers pre-commit handed over in sh too, and commit-msg (nothing
+/// to do yet) and file checkouts exit there: one .NET start per commit keeps a gated commit cheap.
+/// post-checkout on a branch switch and post-merge start dialtone for the design-doc check.
 /// </summary>
 public static class HookShim
 {
@@ -15,7 +16,7 @@ public static class HookShim
     /// <summary>The second line of every shim: how install, uninstall and status tell Dialtone's hooks from others'.</summary>
     public const string Marker = "# dialtone-hook ";
 
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static bool IsKnown(string name) => Names.Contains(name);
 
@@ -40,7 +41,8 @@ public static class HookShim
           say "branch '$branch' has no $record: no ticket, nothing to do"; exit 0
         fi
         case $hook in
-          commit-msg | post-checkout | post-merge) say "nothing to check on '$branch' yet"; exit 0 ;;
+          commit-msg) say "nothing to check on '$branch' yet"; exit 0 ;;
+          post-checkout) if [ "${3-}" != 1 ]; then say "file checkout: nothing to check"; exit 0; fi ;;
           prepare-commit-msg)
             handoff="$gitdir/dialtone-commit-trailers"
             if [ ! -s "$handoff" ]; then say "no commit gate passed in this commit: no trailers"; exit 0; fi

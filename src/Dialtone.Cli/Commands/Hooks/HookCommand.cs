@@ -11,7 +11,8 @@ namespace Dialtone.Cli.Commands.Hooks;
 /// <summary>
 /// `dialtone hook &lt;name&gt; [args…]`: what the shims run on a ticket branch (and what other hook
 /// managers can call). pre-commit is the commit gate; prepare-commit-msg adds the trailers the gate
-/// handed over; commit-msg, post-checkout and post-merge have nothing to do yet.
+/// handed over; post-checkout (branch switches) and post-merge check the watched design docs and
+/// print their alerts (never failing the git operation); commit-msg has nothing to do yet.
 /// </summary>
 public static class HookCommand
 {
@@ -42,6 +43,7 @@ public static class HookCommand
         {
             "pre-commit" => PreCommit(directory, explain),
             "prepare-commit-msg" => PrepareCommitMessage(HookEnvironment.AmbientRepository(directory), directory, args, explain),
+            "post-checkout" or "post-merge" => Alerts.HookAlerts.Run(directory, hook, args, explain),
             _ => NothingYet(hook, explain),
         };
     }

@@ -17,13 +17,19 @@ public static class AckCommand
     {
         var first = new Argument<string?>("id-or-note") { Description = "A question number (#3 or 3), or a note.", Arity = ArgumentArity.ZeroOrOne };
         var second = new Argument<string?>("note") { Description = "A note, after a question number.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("ack", "Acknowledge answered questions (all, or one).") { first, second };
-        Handler.Set(command, globals, "ticket ack", context => Run(context.Workspace, context.Value(first), context.Value(second)));
+        var alert = new Option<long?>("--alert") { Description = "Acknowledge one alert (a design-doc change or an external event) by its number.", HelpName = "id" };
+        var command = new Command("ack", "Acknowledge answered questions and alerts (all, or one).") { first, second, alert };
+        Handler.Set(command, globals, "ticket ack", context => Run(context.Workspace, context.Value(first), context.Value(second), context.Value(alert)));
         return command;
     }
 
-    public static Reply Run(Workspace workspace, string? first, string? second)
+    public static Reply Run(Workspace workspace, string? first, string? second, long? alert = null)
     {
+        if (alert is { } alertId)
+        {
+            return Alerts.AlertAck.One(workspace, alertId, first, second);
+        }
+
         long? id = MessageIds.TryParse(first, out var parsed) ? parsed : null;
         var note = id is null ? first : second;
         if (id is null && second is not null)
@@ -60,11 +66,13 @@ public static class AckCommand
             reply.Add(Tag.Ticket, $"Acknowledged #{message.Id}: User '{message.AnsweredBy}' answered \"{TicketText.OneLine(message.Answer!, 200)}\"");
         }
 
-        if (acknowledged.Count == 0)
+        // Alerts too (DESIGN §6), unless one question was named: each doc alert moves its doc's baseline.
+        var alerts = id is null ? Alerts.AlertAck.All(reply, workspace, store, ticket, note, now) : 0;
+        if (acknowledged.Count == 0 && alerts == 0)
         {
             reply.Add(Tag.Ticket, "Nothing to acknowledge.");
         }
-        else
+        else if (acknowledged.Count > 0)
         {
             new JournalTable(store.Connection).Log(ticket.Name, "ack", null, $"acknowledged {string.Join(", ", acknowledged.Select(m => "#" + m.Id))}{(note is null ? "" : ": " + note)}", now);
         }

@@ -41,7 +41,8 @@ public static class DoneCommand
             }
 
             // A passing validation at this very tree, with nothing open since, need not run again.
-            validated = Validator.IsCurrent(ticket, tree) && !new MessageTable(store.Connection).ForTicket(ticket.Name).Exists(m => m.Blocks);
+            validated = Validator.IsCurrent(ticket, tree) && !new MessageTable(store.Connection).ForTicket(ticket.Name).Exists(m => m.Blocks)
+                && !Alerts.PendingAlerts.AnyPending(workspace, store, ticket);
         }
 
         if (!validated)

@@ -68,6 +68,9 @@ public static partial class LogCommand
                 break;
         }
 
+        // Seed section 4: after logging, whatever changed in the watched design docs (DESIGN §6).
+        Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
+
         reply.Set("ticket", () => ticket.Name);
         reply.Set("kind", () => kind.ToLowerInvariant());
         return reply;

@@ -48,6 +48,9 @@ public static class NextCommand
                 return reply.Fail(ExitCodes.Blocked, MessageBlock.Describe(reply, messages));
             }
 
+            // Design-doc changes and external events (DESIGN §6): shown here; validate refuses until acknowledged.
+            Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
+
             var summary = new JournalTable(store.Connection).LatestSummary(ticket.Name);
             if (SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes))
             {

@@ -42,6 +42,9 @@ public static class Validator
                     : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket answer {message.Id} \"<answer>\"   (the human)"));
             }
 
+            // Unacknowledged alerts (DESIGN §6), checked afresh: a last-minute doc change counts too.
+            problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket));
+
             if (ticket.Subtasks.Count == 0)
             {
                 problems.Add(($"Ticket '{ticket.Name}' has no subtasks.", NextStep.For(ticket)));

@@ -93,6 +93,9 @@ public static class StartCommand
             }
 
             SchemaLine.Add(reply, workspace, store);
+
+            // Design-doc alerts (DESIGN §6): a new ticket takes its baselines, a resumed one hears what changed.
+            Alerts.PendingAlerts.AtStart(reply, workspace, store, ticket, resumed);
             if (!resumed)
             {
                 // Memory (issue 7): archived tickets like this one, their subtasks and tips.

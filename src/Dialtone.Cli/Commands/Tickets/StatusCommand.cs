@@ -33,9 +33,10 @@ public static class StatusCommand
         TicketText.Queue(reply, ticket);
         var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
         var messageAction = Loop.MessageBlock.Describe(reply, messages);
+        var alerted = Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
         reply.Set("ticket", () => TicketJson.Full(ticket));
         reply.Set("openMessages", () => new System.Text.Json.Nodes.JsonArray([.. messages.Where(m => m.Blocks).Select(m => (System.Text.Json.Nodes.JsonNode?)m.Id)]));
-        reply.Add(Tag.Action, messageAction ?? NextStep.For(ticket));
+        reply.Add(Tag.Action, messageAction ?? (alerted ? $"{NextStep.Cli} ticket ack" : NextStep.For(ticket)));
         return reply;
     }
 }

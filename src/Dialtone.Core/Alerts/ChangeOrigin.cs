@@ -1,0 +1,52 @@
+using System.Globalization;
+using Dialtone.Git;
+
+namespace Dialtone.Core.Alerts;
+
+/// <summary>
+/// When a doc's version came about and who made it: the commit that introduced it (time, author,
+/// subject), or for an uncommitted edit the file's modification time.
+/// </summary>
+public sealed record ChangeOrigin(DateTimeOffset At, string? Author, string? Commit, string? Subject)
+{
+    private const string Format = "--format=%H%x1f%an%x1f%ct%x1f%s";
+
+    /// <summary>The origin of the work tree's version of <paramref name="path"/> (null blob: deleted).</summary>
+    public static ChangeOrigin Local(GitRepository repository, string path, string? blob, DateTimeOffset now)
+    {
+        if (LastCommit(repository, "HEAD", path) is { } commit)
+        {
+            var atCommit = repository.Git.Run("rev-parse", "-q", "--verify", "--end-of-options", $"{commit.Commit}:{path}");
+            var committedBlob = atCommit.Success ? atCommit.Output : null;
+            if (committedBlob == blob)
+            {
+                return commit;
+            }
+        }
+
+        var full = Path.Combine(repository.TopLevel, path);
+        var at = File.Exists(full) ? new DateTimeOffset(File.GetLastWriteTimeUtc(full), TimeSpan.Zero) : now;
+        return new ChangeOrigin(at > now ? now : at, null, null, null);
+    }
+
+    /// <summary>The commit on the base branch that last changed <paramref name="path"/>.</summary>
+    public static ChangeOrigin Upstream(GitRepository repository, string tip, string path, DateTimeOffset now) =>
+        LastCommit(repository, tip, path) ?? new ChangeOrigin(now, null, null, null);
+
+    private static ChangeOrigin? LastCommit(GitRepository repository, string start, string path)
+    {
+        var result = repository.Git.Run("log", "-1", Format, start, "--", path);
+        if (!result.Success || result.Output.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = result.Output.Split('\x1f');
+        if (parts.Length < 4 || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return null;
+        }
+
+        return new ChangeOrigin(DateTimeOffset.FromUnixTimeSeconds(seconds), parts[1], parts[0], parts[3]);
+    }
+}
