@@ -13,6 +13,8 @@ public sealed partial class MemoryQuery
 
     public const int MaxFiles = 200;
 
+    private static readonly char[] Separators = ['/', '\\'];
+
     private MemoryQuery(List<string> terms, List<string> files)
     {
         Terms = terms;
@@ -85,8 +87,8 @@ public sealed partial class MemoryQuery
                 continue;
             }
 
-            var fileName = path[(path.LastIndexOf('/') + 1)..];
-            if (path.Contains('/') ? fileName.Length > 0 : FileWithExtension().IsMatch(fileName))
+            var directory = path.LastIndexOfAny(Separators);
+            if (directory >= 0 ? directory < path.Length - 1 : FileWithExtension().IsMatch(path))
             {
                 yield return path;
             }

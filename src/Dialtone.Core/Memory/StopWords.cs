@@ -32,6 +32,7 @@ public static class StopWords
         "return", "returns", "returned", "true", "false", "ok", "correct", "correctly", "properly", "should", "ensure",
         "check", "checks", "verify", "verified", "able", "now", "still", "thing", "things", "stuff", "way", "ways",
         "come", "comes", "came", "show", "shows", "shown", "instead", "want", "wants", "need", "needs", "allow", "allows",
+        "see", "look", "looks", "seem", "seems", "please", "http", "https", "www", "com",
         "time", "times", "issue", "issues", "problem", "bug", "bugs", "case", "cases", "also", "already",
         "first", "next", "last", "previous", "remember", "tip", "note", "agent", "better", "good", "bad", "sure",
 
