@@ -52,23 +52,27 @@ public static class GrantRunMode
         };
 
         SupervisorOutcome outcome;
+        var pidRecorded = Task.CompletedTask;
         try
         {
+            // The pid is recorded while the command runs, not before: a store write costs tens of milliseconds.
             outcome = GrantSupervisor.Run(
                 supervised,
                 signals,
                 Console.OpenStandardOutput(),
                 console.Stderr,
-                pid => RecordPid(workspace, console, lease, pid),
+                pid => pidRecorded = Task.Run(() => RecordPid(workspace, console, lease, pid)),
                 () => console.Add(Tag.Warn, $"Grant #{lease.Id}: {scope.Env} expires in 1 minute, at {GrantText.LocalTime(lease.ExpiresAt, DateTimeOffset.UtcNow)}; the command is stopped then."));
         }
         catch (DialtoneError)
         {
+            pidRecorded.Wait();
             var (status, _) = Revocation.Run(lease, "start-failed", workspace.Repository.TopLevel);
             GrantIssue.End(workspace, lease, "start-failed", status, "the command could not start");
             throw;
         }
 
+        pidRecorded.Wait();
         lease.Pid = outcome.Pid;
         lease.ExitCode = outcome.ExitCode;
         var reason = outcome.Expired ? "expired" : "finished";
@@ -163,7 +167,7 @@ public static class GrantRunMode
             using var store = workspace.OpenStore();
             new LeaseTable(store.Connection).Started(lease.Id, pid);
         }
-        catch (DialtoneError error)
+        catch (Exception error) when (error is DialtoneError or Core.Storage.DuckDb.DuckDbException or IOException)
         {
             // The command runs regardless; only the audit misses its pid.
             console.Add(Tag.Warn, $"Could not record the command's pid in the store: {error.Message}");
