@@ -5,8 +5,9 @@
 #   unchanged         nothing changed: one `git ls-files` + one `git rev-parse`, no reads, no parses
 #   changed, alerted  one doc edited, its alert already raised: that doc is hashed, the alert printed
 #   changed, new      one doc edited anew before every run: hashed, both versions parsed and diffed
-# Prints medians and the milliseconds added; raw JSON goes to bench/results/alerts.json.
-# RUNS=<n> sets the run count (default 40).
+# Prints medians and the milliseconds added; every run's time goes to bench/results/alerts.json.
+# The machine this runs on is shared, so the cases are interleaved: ROUNDS (default 8) rounds of
+# RUNS (default 5) hyperfine runs per case, medians over all of them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
@@ -68,19 +69,29 @@ SH
 chmod +x "$toggle"
 
 cd "$work"
-hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$results/alerts.json" \
-  -n "log, nothing watched"       "$bin -C $work/none ticket log 'measuring the log'" \
-  -n "log, 20 docs unchanged"     "$bin -C $work/watched ticket log 'measuring the log'" \
-  -n "log, 1 changed, alerted"    "$bin -C $work/alerted ticket log 'measuring the log'"
-# --prepare applies to every command of a run, so the fresh-diff case has a run of its own.
-hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-json "$results/alerts-fresh.json" --prepare "$toggle" \
-  -n "log, 1 changed, new diff"   "$bin -C $work/fresh ticket log 'measuring the log'"
+rounds="$work/rounds"
+mkdir -p "$rounds"
+for round in $(seq "${ROUNDS:-8}"); do
+  hyperfine -N --warmup 2 --runs "${RUNS:-5}" --export-json "$rounds/alerts-$round.json" --style none \
+    -n "log, nothing watched"       "$bin -C $work/none ticket log 'measuring the log'" \
+    -n "log, 20 docs unchanged"     "$bin -C $work/watched ticket log 'measuring the log'" \
+    -n "log, 1 changed, alerted"    "$bin -C $work/alerted ticket log 'measuring the log'" >/dev/null
+  # --prepare applies to every command of a run, so the fresh-diff case has a run of its own.
+  hyperfine -N --warmup 2 --runs "${RUNS:-5}" --export-json "$rounds/fresh-$round.json" --style none --prepare "$toggle" \
+    -n "log, 1 changed, new diff"   "$bin -C $work/fresh ticket log 'measuring the log'" >/dev/null
+done
 
-python3 - "$results/alerts.json" "$results/alerts-fresh.json" <<'PY'
-import json, sys
-rows = [r for path in sys.argv[1:] for r in json.load(open(path))["results"]]
-base = rows[0]["median"]
-print(f"{'ticket log':28} {'median ms':>10} {'added ms':>9} {'min ms':>8}")
-for r in rows:
-    print(f"{r['command']:28} {r['median']*1000:10.1f} {(r['median']-base)*1000:+9.1f} {r['min']*1000:8.1f}")
+python3 - "$rounds" "$results/alerts.json" <<'PY'
+import glob, json, statistics, sys
+times = {}
+for path in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    for r in json.load(open(path))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+order = ["log, nothing watched", "log, 20 docs unchanged", "log, 1 changed, alerted", "log, 1 changed, new diff"]
+base = statistics.median(times[order[0]])
+print(f"{'ticket log':28} {'runs':>5} {'median ms':>10} {'added ms':>9} {'min ms':>8}")
+for name in order:
+    t = times[name]
+    print(f"{name:28} {len(t):5} {statistics.median(t)*1000:10.1f} {(statistics.median(t)-base)*1000:+9.1f} {min(t)*1000:8.1f}")
+json.dump({name: {"median": statistics.median(times[name]), "times": times[name]} for name in order}, open(sys.argv[2], "w"), indent=1)
 PY

@@ -163,7 +163,10 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
             return false;
         }
 
-        var origin = ChangeOrigin.Local(repository, path, work, now);
+        // A version git lists as modified or untracked is uncommitted: no need to ask git log.
+        var origin = doc is { OnlyInWorkTree: true }
+            ? ChangeOrigin.Uncommitted(repository, path, now)
+            : ChangeOrigin.Local(repository, path, work, now);
 
         // A version committed on the base branch came in with a merge: say where it came from.
         var mergedFrom = origin.Commit is not null && tip is not null && IsAncestor(origin.Commit, tip) ? ticket.BaseBranch : null;

@@ -24,6 +24,12 @@ public sealed record ChangeOrigin(DateTimeOffset At, string? Author, string? Com
             }
         }
 
+        return Uncommitted(repository, path, now);
+    }
+
+    /// <summary>An edit not committed yet: when the file was last written (now, for a deleted file).</summary>
+    public static ChangeOrigin Uncommitted(GitRepository repository, string path, DateTimeOffset now)
+    {
         var full = Path.Combine(repository.TopLevel, path);
         var at = File.Exists(full) ? new DateTimeOffset(File.GetLastWriteTimeUtc(full), TimeSpan.Zero) : now;
         return new ChangeOrigin(at > now ? now : at, null, null, null);

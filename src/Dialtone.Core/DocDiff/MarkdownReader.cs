@@ -75,8 +75,17 @@ internal static partial class MarkdownReader
         return root;
     }
 
-    /// <summary>Collapses every run of whitespace to one space.</summary>
-    public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>Collapses every run of whitespace to one space, trimmed (most cells need nothing: no copy then).</summary>
+    public static string Normalize(string text)
+    {
+        var clean = text.Length == 0 || (!char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]));
+        for (var i = 0; clean && i < text.Length; i++)
+        {
+            clean = text[i] == ' ' ? i + 1 < text.Length && text[i + 1] != ' ' : !char.IsWhiteSpace(text[i]);
+        }
+
+        return clean ? text : Whitespace().Replace(text, " ").Trim();
+    }
 
     private static void Close(List<(int Level, DocNode Node, StringBuilder Text)> stack)
     {

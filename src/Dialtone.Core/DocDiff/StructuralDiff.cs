@@ -22,13 +22,13 @@ public static class StructuralDiff
     private sealed class RunState
     {
         private readonly List<(DocChange Change, int Order)> changes = [];
-        private readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Noun, string Name), int> names = [];
 
         public RunState(DocNode before, DocNode after)
         {
             // Where an element lives is said only when its name alone is ambiguous (or always, for YAML/JSON).
-            var seenBefore = new Dictionary<string, int>(StringComparer.Ordinal);
-            var seenAfter = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seenBefore = new Dictionary<(string, string), int>();
+            var seenAfter = new Dictionary<(string, string), int>();
             CountNames(before, seenBefore);
             CountNames(after, seenAfter);
             foreach (var (name, count) in seenBefore)
@@ -79,6 +79,17 @@ public static class StructuralDiff
             var now = after.Children;
             if (old.Count == 0 && now.Count == 0)
             {
+                return;
+            }
+
+            // The common case, an unchanged list of children: pair them in order, no bookkeeping.
+            if (old.Count == now.Count && SameKeys(old, now))
+            {
+                for (var i = 0; i < old.Count; i++)
+                {
+                    DiffNode(old[i], now[i], after);
+                }
+
                 return;
             }
 
@@ -135,6 +146,19 @@ public static class StructuralDiff
                     EmitAdded(now[j], after);
                 }
             }
+        }
+
+        private static bool SameKeys(List<DocNode> old, List<DocNode> now)
+        {
+            for (var i = 0; i < old.Count; i++)
+            {
+                if (old[i].Kind != now[i].Kind || old[i].Key != now[i].Key)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Removed (old index) → added (new index) pairs, best first, one-to-one, above the threshold.</summary>
@@ -344,9 +368,9 @@ public static class StructuralDiff
                 : after;
         }
 
-        private static string NameKey(DocNode node) => node.Noun + "\0" + node.Name;
+        private static (string, string) NameKey(DocNode node) => (node.Noun, node.Name);
 
-        private static void CountNames(DocNode node, Dictionary<string, int> counts)
+        private static void CountNames(DocNode node, Dictionary<(string, string), int> counts)
         {
             foreach (var child in node.Children)
             {
