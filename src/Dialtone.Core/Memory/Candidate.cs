@@ -19,7 +19,7 @@ public sealed record Candidate
     /// <summary>Query terms it shares, most distinctive first.</summary>
     public IReadOnlyList<string> SharedTerms { get; init; } = [];
 
-    /// <summary>Query files it touched too, most distinctive first (tickets only).</summary>
+    /// <summary>Its archived paths that matched query files, most distinctive first (tickets only).</summary>
     public IReadOnlyList<string> SharedFiles { get; init; } = [];
 
     public string Description { get; init; } = "";

@@ -33,9 +33,10 @@ public sealed partial class ArchiveTable
             SELECT qi.term, qi.id, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
             FROM qi CROSS JOIN corpus c LEFT JOIN (SELECT term_id, count(*) AS df FROM hits GROUP BY term_id) d ON d.term_id = qi.id),
         file_hits AS (
-            SELECT DISTINCT f.ticket, qf.path
+            SELECT f.ticket, qf.path, min(f.path) AS shown
             FROM archive_files f JOIN qf ON f.file_name = qf.file_name
-            WHERE f.path = qf.path OR ends_with(f.path, '/' || qf.path)),
+            WHERE f.path = qf.path OR ends_with(f.path, '/' || qf.path)
+            GROUP BY f.ticket, qf.path),
         file_idf AS (
             SELECT qf.path, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
             FROM qf CROSS JOIN corpus c LEFT JOIN (SELECT path, count(*) AS df FROM file_hits GROUP BY path) d ON d.path = qf.path),
@@ -49,7 +50,7 @@ public sealed partial class ArchiveTable
             FROM hits h JOIN idf i ON i.id = h.term_id JOIN archive a ON a.ticket = h.ticket CROSS JOIN corpus c
             GROUP BY h.ticket),
         file_scores AS (
-            SELECT fh.ticket, sum(fi.idf) AS matched, string_agg(fh.path, chr(10) ORDER BY fi.idf DESC, fh.path) AS files
+            SELECT fh.ticket, sum(fi.idf) AS matched, string_agg(fh.shown, chr(10) ORDER BY fi.idf DESC, fh.shown) AS files
             FROM file_hits fh JOIN file_idf fi ON fi.path = fh.path
             GROUP BY fh.ticket),
         top_tickets AS (

@@ -48,6 +48,15 @@ public sealed class RelevanceTests(FixtureStore fixture) : IClassFixture<Fixture
     }
 
     [Fact]
+    public void AFileNameInTheDescription_MatchesTheArchivedPath_AndShowsIt()
+    {
+        var findings = Find("rounding-bug", "Totals in InvoiceTotals.cs are off by one cent");
+
+        Assert.Equal("invoice-pdf-rendering", findings.Similar[0].Ticket);
+        Assert.Equal(["src/Billing/InvoiceTotals.cs"], findings.Similar[0].SharedFiles);
+    }
+
+    [Fact]
     public void AMatch_SaysWhy_AndBringsItsTip()
     {
         var findings = Find("stripe-dispute-webhooks", "Handle Stripe dispute webhooks and check their signature");
