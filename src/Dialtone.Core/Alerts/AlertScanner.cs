@@ -168,8 +168,11 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
             ? ChangeOrigin.Uncommitted(repository, path, now)
             : ChangeOrigin.Local(repository, path, work, now);
 
-        // A version committed on the base branch came in with a merge: say where it came from.
-        var mergedFrom = origin.Commit is not null && tip is not null && IsAncestor(origin.Commit, tip) ? ticket.BaseBranch : null;
+        // A version committed on the base branch after the ticket started came in with a merge: say where from.
+        var mergedFrom = origin.Commit is { } commit && tip is not null && IsAncestor(commit, tip)
+            && (ticket.BaseCommit is null || !IsAncestor(commit, ticket.BaseCommit))
+            ? ticket.BaseBranch
+            : null;
         if (doc is { OnlyInWorkTree: true } && work is not null && after is not null)
         {
             table.StoreBlob(work, after, now);

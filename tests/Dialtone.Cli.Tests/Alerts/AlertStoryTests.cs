@@ -216,7 +216,8 @@ public sealed partial class AlertStoryTests
 
         Assert.Equal(2, alerts.GetArrayLength());
         Assert.Contains("Staging is down", Story.Ok(repo, "ticket", "status").StdOut, StringComparison.Ordinal);
-        Story.Ok(repo, "ticket", "start", "first");
+        var resumed = Story.Ok(repo, "ticket", "start", "first");
+        Assert.Contains(resumed.Lines, l => l.StartsWith("[ALERT] external (warn), ", StringComparison.Ordinal) && Regex.IsMatch(l, @": Staging is down \(alert #\d+\)$"));
         Assert.Contains("Staging is down", Story.Ok(repo, "ticket", "status").StdOut, StringComparison.Ordinal);
     }
 

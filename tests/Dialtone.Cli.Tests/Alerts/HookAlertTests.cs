@@ -78,6 +78,29 @@ public sealed class HookAlertTests
     }
 
     [Fact]
+    public void ABusyStore_CostsTheHookSeconds_NeverTheMerge()
+    {
+        using var repo = TicketOnSpec();
+        ChangeSpecOnMain(repo);
+        HookedRepo.Expect(0, repo.Git(new Dictionary<string, string?> { ["DIALTONE"] = "0" }, "checkout", "-q", "feature-webhooks"));
+
+        // Another dialtone holding the store (say, one that runs this very merge) must not deadlock it.
+        var lockPath = Path.Combine(repo.Path_, ".git", "dialtone", "dialtone.duckdb.lock");
+        CliResult merge;
+        using (new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            merge = repo.Git("merge", "--no-edit", "main");
+        }
+
+        HookedRepo.Expect(0, merge);
+        Assert.Contains("dialtone post-merge: design docs not checked (The Dialtone store is busy", merge.StdErr, StringComparison.Ordinal);
+        Assert.True(merge.Elapsed < TimeSpan.FromSeconds(20), $"the merge took {merge.Elapsed}");
+
+        // The next ticket command does the check the hook could not.
+        Assert.Contains("[DIFF] Field 'webhook_url' renamed to 'callback_uri'.", HookedRepo.Expect(0, repo.Dialtone("ticket", "status")).StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheHooksNeverFailGit_EvenWhenTheCheckCannot()
     {
         using var repo = TicketOnSpec();
