@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Dialtone.Core.Memory;
 
 /// <summary>
@@ -9,7 +7,9 @@ namespace Dialtone.Core.Memory;
 /// </summary>
 public static class StopWords
 {
-    private static readonly FrozenSet<string> Words = new[]
+    // A HashSet, not a FrozenSet: building a FrozenSet costs more at start-up than its lookups save
+    // in the few hundred a command makes.
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         // English function words.
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -39,7 +39,7 @@ public static class StopWords
         // Path and file-type noise, so a path in a description does not match every ticket on "src" and "cs".
         "src", "lib", "dist", "bin", "obj", "cs", "js", "ts", "jsx", "tsx", "py", "rb", "go", "rs", "java", "kt",
         "md", "txt", "json", "yml", "yaml", "toml", "xml", "csproj", "sln", "sh", "html", "css",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     public static bool Contains(string word) => Words.Contains(word);
 }
