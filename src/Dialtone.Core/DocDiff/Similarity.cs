@@ -18,7 +18,7 @@ public static class Similarity
     public const double ConfidentThreshold = 0.8;
 
     /// <summary>Content made only of type and required-ness is weak evidence: it is capped here.</summary>
-    public const double AttributeOnlyCap = 0.7;
+    public const double AttributeOnlyCap = 0.75;
 
     /// <summary>Neither element has content: neutral.</summary>
     public const double EmptyContent = 0.5;

@@ -63,6 +63,17 @@ public sealed class SimilarityTests
     }
 
     [Fact]
+    public void RowsWithNothingButAType_LeanOnTheirNames()
+    {
+        const string before = "| Field | Type |\n|---|---|\n| id | uuid |\n| retries | integer |\n| fax | string |\n| zip | string |\n";
+        var after = before.Replace("| retries |", "| max_retries |", StringComparison.Ordinal).Replace("| fax |", "| mobile |", StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["Field 'retries' renamed to 'max_retries'.", "Field 'fax' possibly renamed to 'mobile'."],
+            DocDiffer.Diff("t.md", before, after).Changes.Select(c => c.Text));
+    }
+
+    [Fact]
     public void TextDelta_ShowsTheDifferingWords()
     {
         var (was, now) = TextDelta.Excerpt(
