@@ -26,10 +26,18 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
     public Result Check(Ticket ticket, DateTimeOffset now)
     {
         var watch = Watch();
-        var tipLookup = ticket.BaseBranch is { } baseBranch
-            ? Task.Run(() => repository.ResolveCommit(baseBranch))
-            : Task.FromResult<string?>(null);
-        var docs = watch.IsEmpty ? [] : WorkTreeDocs.List(repository, watch.Pathspecs());
+        if (watch.IsEmpty)
+        {
+            return new Result(table.Pending(ticket.Name), 0);
+        }
+
+        // The base tip is read from the ref files when they are plain; git is asked, in parallel, only when not.
+        var tipLookup = ticket.BaseBranch is not { } baseBranch
+            ? Task.FromResult<string?>(null)
+            : BranchTip.FromFiles(repository, baseBranch) is { } fromFiles
+                ? Task.FromResult<string?>(fromFiles)
+                : Task.Run(() => repository.ResolveCommit(baseBranch));
+        var docs = WorkTreeDocs.List(repository, watch.Pathspecs());
         var tip = tipLookup.GetAwaiter().GetResult();
         var scan = table.Scan(ticket.Name);
         if (!scan.Exists)
@@ -40,6 +48,11 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
 
         var baselines = table.Baselines(ticket.Name);
         var pending = table.Pending(ticket.Name);
+        if (Unchanged(docs, baselines, scan.BaseTip, tip))
+        {
+            return new Result(pending, docs.Count);
+        }
+
         var changed = false;
         store.InTransaction(() =>
         {
@@ -47,6 +60,30 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
             changed |= CheckUpstream(ticket, watch, docs, baselines, pending, scan.BaseTip, tip, now);
         });
         return new Result(changed ? table.Pending(ticket.Name) : pending, docs.Count);
+    }
+
+    /// <summary>The common answer, decided without a transaction: every doc at its baseline, none missing, the base where it was.</summary>
+    private static bool Unchanged(List<WatchedDoc> docs, List<Baseline> baselines, string? scanned, string? tip)
+    {
+        if (tip is not null && tip != scanned)
+        {
+            return false;
+        }
+
+        var local = baselines.Where(b => b.Stream == AlertStream.Local).ToDictionary(b => b.Path, b => b.Blob, StringComparer.Ordinal);
+        var present = 0;
+        foreach (var doc in docs)
+        {
+            if (!local.TryGetValue(doc.Path, out var blob) || blob != doc.Blob)
+            {
+                return false;
+            }
+
+            present++;
+        }
+
+        // Baselines of docs git no longer lists (deleted, or no longer watched) need the full check.
+        return local.Count(b => b.Value is not null) == docs.Count(d => d.Blob is not null) && present == docs.Count;
     }
 
     /// <summary>
