@@ -130,5 +130,18 @@ public sealed class GrantUsageTests : IDisposable
         Assert.StartsWith("1 aborted", Assert.Single(grant.Revoked), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFailureAfterMinting_RevokesTheCredential()
+    {
+        File.WriteAllBytes(Path.Combine(grant.StoreDirectory, "grant-fingerprint.key"), [1, 2, 3]);
+
+        var result = grant.Grant("1m", "sh", "-c", "echo should-not-run");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal("", result.StdOut);
+        Assert.Contains("grant-fingerprint.key' is damaged", result.StdErr, StringComparison.Ordinal);
+        Assert.StartsWith("1 aborted", Assert.Single(grant.Revoked), StringComparison.Ordinal);
+    }
+
     public void Dispose() => grant.Dispose();
 }

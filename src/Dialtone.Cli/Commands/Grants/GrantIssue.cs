@@ -83,19 +83,28 @@ public static class GrantIssue
                 null);
         }
 
-        var fingerprint = SecretFingerprint.Compute(workspace.StorePaths.Directory, output.Secret);
-        var commandText = command is null ? null : MaskingFilter.MaskText(ShellWords.Join(command), forms, scope.Env);
-        lease.ExpiresAt = expiresAt;
-        lease.Fingerprint = fingerprint;
-        lease.Command = commandText;
-        using (var store = workspace.OpenStore())
+        try
         {
-            store.InTransaction(() =>
+            var fingerprint = SecretFingerprint.Compute(workspace.StorePaths.Directory, output.Secret);
+            var commandText = command is null ? null : MaskingFilter.MaskText(ShellWords.Join(command), forms, scope.Env);
+            lease.ExpiresAt = expiresAt;
+            lease.Fingerprint = fingerprint;
+            lease.Command = commandText;
+            using (var store = workspace.OpenStore())
             {
-                new LeaseTable(store.Connection).Minted(lease.Id, fingerprint, expiresAt, commandText);
-                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
-            });
-            LeaseSweeper.NoteLeases(store);
+                store.InTransaction(() =>
+                {
+                    new LeaseTable(store.Connection).Minted(lease.Id, fingerprint, expiresAt, commandText);
+                    new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
+                });
+                LeaseSweeper.NoteLeases(store);
+            }
+        }
+        catch
+        {
+            // A live credential must not outlive a failure to record it (a damaged key file, a busy store).
+            RevokeAfterFailure(workspace, lease, top);
+            throw;
         }
 
         return new IssuedGrant(lease, output.Secret, forms, expiresAt < requested);
@@ -106,6 +115,21 @@ public static class GrantIssue
         $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)}: scope '{lease.Scope}' ({lease.EnvVar}) for {GrantDuration.Text(lease.ExpiresAt - lease.IssuedAt)} by {lease.IssuedBy}, "
         + (eval ? "exported for eval (expiry advisory)" : $"to run `{lease.Command}`")
         + $"; fingerprint {lease.Fingerprint?[..12]}";
+
+    /// <summary>Best effort: revoke, then close the lease if the store lets us. The original error is what the user sees.</summary>
+    public static void RevokeAfterFailure(Workspace workspace, Lease lease, string top)
+    {
+        var (status, _) = Revocation.Run(lease, "aborted", top);
+        try
+        {
+            End(workspace, lease, "aborted", status, "recording the grant failed");
+        }
+#pragma warning disable CA1031 // The lease row stays open; the lazy sweep closes it after expiry.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     /// <summary>Closes a lease that never got going, with the reason logged on its ticket.</summary>
     public static void End(Workspace workspace, Lease lease, string reason, string revokeStatus, string why)

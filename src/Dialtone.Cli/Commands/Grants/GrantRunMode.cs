@@ -71,6 +71,11 @@ public static class GrantRunMode
             GrantIssue.End(workspace, lease, "start-failed", status, "the command could not start");
             throw;
         }
+        catch
+        {
+            GrantIssue.RevokeAfterFailure(workspace, lease, workspace.Repository.TopLevel);
+            throw;
+        }
 
         pidRecorded.Wait();
         lease.Pid = outcome.Pid;
