@@ -16,7 +16,8 @@ public sealed partial class ArchiveTable
     /// threshold on it means the same in an archive of 5 tickets and of 10,000; a query term no
     /// archived document has is weighed as if one had it (df 1: it cannot be rarer than the rarest
     /// match), or in a small archive one new word would outweigh every shared one.
-    /// Terms are matched by vocabulary id (integer joins); scores are rounded to 9 digits so that
+    /// Terms are matched by vocabulary id (integer joins), and the hit lists are materialised so each
+    /// term table is scanned once; scores are rounded to 9 digits so that
     /// ties (summed in parallel, in any order) break by name, the same way every time.
     /// Returns the top tickets, the top subtasks, and every subtask of the top tickets.
     /// </summary>
@@ -28,11 +29,11 @@ public sealed partial class ArchiveTable
             SELECT DISTINCT path, regexp_extract(path, '[^/]*$') AS file_name
             FROM (SELECT unnest(string_split($2, chr(10))) AS path) WHERE path <> ''),
         corpus AS (SELECT CAST(count(*) AS DOUBLE) AS n, coalesce(avg(doc_length), 1.0) AS avgdl FROM archive),
-        hits AS (SELECT t.ticket, t.term_id, t.tf FROM archive_terms t SEMI JOIN qi ON t.term_id = qi.id),
+        hits AS MATERIALIZED (SELECT t.ticket, t.term_id, t.tf FROM archive_terms t SEMI JOIN qi ON t.term_id = qi.id),
         idf AS (
             SELECT qi.term, qi.id, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
             FROM qi CROSS JOIN corpus c LEFT JOIN (SELECT term_id, count(*) AS df FROM hits GROUP BY term_id) d ON d.term_id = qi.id),
-        file_hits AS (
+        file_hits AS MATERIALIZED (
             SELECT f.ticket, qf.path, min(f.path) AS shown
             FROM archive_files f JOIN qf ON f.file_name = qf.file_name
             WHERE f.path = qf.path OR ends_with(f.path, '/' || qf.path)
@@ -61,7 +62,7 @@ public sealed partial class ArchiveTable
             FROM text_scores t FULL OUTER JOIN file_scores f ON f.ticket = t.ticket CROSS JOIN mass m
             ORDER BY score DESC, ticket LIMIT $3),
         sub_corpus AS (SELECT CAST(count(*) AS DOUBLE) AS n, coalesce(avg(doc_length), 1.0) AS avgdl FROM archive_subtasks),
-        sub_hits AS (SELECT s.ticket, s.subtask, s.term_id, s.tf FROM archive_subtask_terms s SEMI JOIN qi ON s.term_id = qi.id),
+        sub_hits AS MATERIALIZED (SELECT s.ticket, s.subtask, s.term_id, s.tf FROM archive_subtask_terms s SEMI JOIN qi ON s.term_id = qi.id),
         sub_idf AS (
             SELECT qi.term, qi.id, ln(1 + (c.n - coalesce(d.df, 1) + 0.5) / (coalesce(d.df, 1) + 0.5)) AS idf
             FROM qi CROSS JOIN sub_corpus c LEFT JOIN (SELECT term_id, count(*) AS df FROM sub_hits GROUP BY term_id) d ON d.term_id = qi.id),
