@@ -111,6 +111,27 @@ public sealed class MemoryStoryTests
     }
 
     [Fact]
+    public void ADamagedArchive_WarnsButNeitherStartNorDoneFail()
+    {
+        using var repo = new TempRepo();
+        Archives.Shop(repo);
+        using (var store = Dialtone.Core.Storage.Store.Open(Dialtone.Core.Storage.StorePaths.ForCommonDir(Path.Combine(repo.Path_, ".git"))))
+        {
+            store.Connection.Execute("DROP TABLE archive_terms");
+        }
+
+        var start = Ok(repo, "ticket", "start", "stripe-disputes", "--desc", "Handle Stripe dispute webhooks");
+        AddSubtask(repo, "step", "true");
+        PassAndSign(repo, "step");
+        var done = Ok(repo, "ticket", "done", "--tip", "The archive was broken in this test.");
+
+        Assert.Contains(start.Lines, l => l.StartsWith("[WARN] Could not search the archive (", StringComparison.Ordinal));
+        Assert.StartsWith("[ACTION] ./dialtone.sh ticket subtask add", start.Lines.Last(), StringComparison.Ordinal);
+        Assert.Contains(done.Lines, l => l.StartsWith("[WARN] 'stripe-disputes' is done, but archiving it failed (", StringComparison.Ordinal));
+        Assert.Equal("done", Record(repo, "stripe-disputes").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public void Stats_AfterTheStory_CountWhatHappened()
     {
         using var repo = new TempRepo();

@@ -1,6 +1,7 @@
 using Dialtone.Core.Memory;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
 
 namespace Dialtone.Cli.Commands.Memory;
@@ -12,6 +13,19 @@ namespace Dialtone.Cli.Commands.Memory;
 public static class NextTip
 {
     public static void Add(Reply reply, Store store, Ticket ticket, Subtask subtask)
+    {
+        try
+        {
+            AddTip(reply, store, ticket, subtask);
+        }
+        catch (DuckDbException ex)
+        {
+            // A tip is advice; a store hiccup reading it must not stop the test run.
+            reply.Add(Tag.Warn, $"Could not read tips from the archive ({TicketText.OneLine(ex.Message, 160)}).");
+        }
+    }
+
+    private static void AddTip(Reply reply, Store store, Ticket ticket, Subtask subtask)
     {
         var archive = new ArchiveTable(store.Connection);
         if (archive.ImportOrigin(ticket.Name, subtask.Name) is { } origin)

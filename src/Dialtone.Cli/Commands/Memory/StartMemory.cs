@@ -1,8 +1,10 @@
 using Dialtone.Core.Memory;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Git;
 
 namespace Dialtone.Cli.Commands.Memory;
 
@@ -11,15 +13,18 @@ public static class StartMemory
 {
     public static void Add(Reply reply, Workspace workspace, Store store, Ticket ticket)
     {
-        Archiver.CatchUp(store);
-        var archive = new ArchiveTable(store.Connection);
-        if (archive.Count() == 0)
+        Findings findings;
+        try
         {
+            findings = Find(workspace, store, ticket);
+        }
+        catch (Exception ex) when (ex is DuckDbException or GitException)
+        {
+            // The ticket is started either way; the archive is advice, not a gate.
+            reply.Add(Tag.Warn, $"Could not search the archive ({TicketText.OneLine(ex.Message, 160)}); try {NextStep.Cli} ticket search \"<words>\".");
             return;
         }
 
-        var query = MemoryQuery.From([ticket.Name, ticket.Description], BranchFiles.Changed(workspace.Repository, ticket));
-        var findings = RelevanceRules.Select(archive.Candidates(query), query);
         if (findings.IsEmpty)
         {
             return;
@@ -27,5 +32,18 @@ public static class StartMemory
 
         MemoryLines.Add(reply, findings);
         reply.Set("memory", () => MemoryLines.Json(findings));
+    }
+
+    private static Findings Find(Workspace workspace, Store store, Ticket ticket)
+    {
+        Archiver.CatchUp(store);
+        var archive = new ArchiveTable(store.Connection);
+        if (archive.Count() == 0)
+        {
+            return Findings.None;
+        }
+
+        var query = MemoryQuery.From([ticket.Name, ticket.Description], BranchFiles.Changed(workspace.Repository, ticket));
+        return RelevanceRules.Select(archive.Candidates(query), query);
     }
 }
