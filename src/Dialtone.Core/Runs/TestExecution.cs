@@ -1,4 +1,5 @@
 using Dialtone.Core.Config;
+using Dialtone.Core.Grants;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
 
@@ -27,6 +28,11 @@ public static class TestExecution
                 ["DIALTONE_RUN_KIND"] = kind,
             });
         var after = SnapshotTree.Compute(repository);
+
+        // Inside `ticket grant … -- <cmd>` the supervisor masks what reaches the terminal, but this
+        // output goes to the store: mask the granted secrets here too (the digest stays of the raw bytes).
+        var grants = InheritedGrants.FromEnvironment();
+        var output = grants.Count == 0 ? shell.Output : InheritedGrants.Mask(shell.Output, grants);
         var (touched, untracked) = IdempotencyProbe.Classify(repository, before, after);
 
         return new TestRun
@@ -43,7 +49,7 @@ public static class TestExecution
             Passed = shell.ExitCode == 0 && !shell.TimedOut && touched.Count == 0,
             Touched = touched,
             LeftUntracked = untracked,
-            Output = shell.Output,
+            Output = output,
             OutputDigest = shell.OutputDigest,
             OutputBytes = shell.OutputBytes,
             StartedAt = startedAt,
