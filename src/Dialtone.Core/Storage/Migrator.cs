@@ -15,7 +15,16 @@ public static class Migrator
                 applied_at  TIMESTAMP NOT NULL
             )
             """);
-        var current = (int)connection.Scalar<long>("SELECT CAST(coalesce(max(version), 0) AS BIGINT) FROM schema_version");
+        var applied = new HashSet<int>();
+        using (var reader = connection.Query("SELECT version FROM schema_version"))
+        {
+            while (reader.Read())
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        var current = applied.Count == 0 ? 0 : applied.Max();
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (current > latest)
         {
@@ -24,9 +33,11 @@ public static class Migrator
                 "Update dialtone (git pull in its repository, then ./dialtone.sh rebuilds).");
         }
 
+        // Every known step not yet applied, in order: a step that arrived after a later one (two
+        // branches adding migrations) still runs, instead of being skipped for its lower number.
         foreach (var migration in migrations)
         {
-            if (migration.Version <= current)
+            if (applied.Contains(migration.Version))
             {
                 continue;
             }
@@ -39,7 +50,8 @@ public static class Migrator
                 migration.Description,
                 DateTime.UtcNow);
             transaction.Commit();
-            current = migration.Version;
+            applied.Add(migration.Version);
+            current = Math.Max(current, migration.Version);
         }
 
         return current;

@@ -37,6 +37,22 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void AStepThatArrivesAfterAHigherOne_StillRuns()
+    {
+        var extra = Migrations.Latest;
+        var withoutMiddle = Migrations.All.Append(new Migration(extra + 2, "later step", "CREATE TABLE later_step (x INTEGER)")).ToList();
+        var complete = Migrations.All
+            .Append(new Migration(extra + 1, "middle step", "CREATE TABLE middle_step (x INTEGER)"))
+            .Append(new Migration(extra + 2, "later step", "CREATE TABLE later_step (x INTEGER)")).ToList();
+        Store.Open(Paths, migrations: withoutMiddle).Dispose();
+
+        using var store = Store.Open(Paths, migrations: complete);
+
+        Assert.Equal(extra + 2, store.SchemaVersion);
+        Assert.Equal(1, store.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM information_schema.tables WHERE table_name = 'middle_step'"));
+    }
+
+    [Fact]
     public void FailingMigration_RollsBack_AndLeavesTheVersion()
     {
         var broken = Migrations.All.Append(new Migration(Migrations.Latest + 1, "broken", "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table")).ToList();
