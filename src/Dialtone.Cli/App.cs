@@ -65,9 +65,9 @@ public static class App
         ticket.Subcommands.Add(DoneCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Alerts.WatchCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Alerts.AlertCommand.Build(globals));
+        ticket.Subcommands.Add(Commands.Grants.GrantCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Memory.ImportCommand.Build(globals));
         ticket.Subcommands.Add(Commands.Memory.SearchCommand.Build(globals));
-        ticket.Subcommands.Add(Commands.Grants.GrantCommand.Build(globals));
 
         var subtask = new Command("subtask", "Add, list, edit and remove the current ticket's subtasks.");
         subtask.Subcommands.Add(SubtaskAddCommand.Build(globals));
