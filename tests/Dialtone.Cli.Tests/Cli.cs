@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Dialtone.Cli.Tests;
@@ -25,52 +24,21 @@ public static class Cli
 
     public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetHost)
+        // The ambient repository and library of the test process must not leak into the CLI's.
+        var env = new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ["GIT_DIR"] = null,
+            ["GIT_INDEX_FILE"] = null,
+            ["GIT_WORK_TREE"] = null,
+            ["DIALTONE_DUCKDB_LIB"] = null,
         };
-        info.ArgumentList.Add(Dll);
-        foreach (var arg in args)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.ArgumentList.Add(arg);
+            env[name] = value;
         }
 
-        info.Environment.Remove("GIT_DIR");
-        info.Environment.Remove("GIT_INDEX_FILE");
-        info.Environment.Remove("GIT_WORK_TREE");
-        info.Environment.Remove("DIALTONE_DUCKDB_LIB");
-        if (environment is not null)
-        {
-            foreach (var (name, value) in environment)
-            {
-                if (value is null)
-                {
-                    info.Environment.Remove(name);
-                }
-                else
-                {
-                    info.Environment[name] = value;
-                }
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dialtone {string.Join(' ', args)} did not finish in 120 s");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        var outcome = Dialtone.Tests.ChildProcess.Run(DotnetHost, workingDirectory, [Dll, .. args], env, TimeSpan.FromSeconds(120));
+        return new CliResult(outcome.ExitCode, outcome.StdOut, outcome.StdErr, outcome.Elapsed);
     }
 
     private static string FindDotnet()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dialtone.Tests;
 
 namespace Dialtone.Cli.Tests;
@@ -44,25 +43,8 @@ public sealed class DialtoneShTests
 
     private static CliResult Run(string script, string directory, params string[] args)
     {
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(script);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dialtone.sh did not finish in 10 minutes");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        var outcome = ChildProcess.Run("bash", directory, [script, .. args], null, TimeSpan.FromMinutes(10));
+        return new CliResult(outcome.ExitCode, outcome.StdOut, outcome.StdErr, outcome.Elapsed);
     }
 
     private static string FindRoot()

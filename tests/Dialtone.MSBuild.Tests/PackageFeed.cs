@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Dialtone.MSBuild.Tests;
 
@@ -62,43 +61,24 @@ public static class Dotnet
 
     public static Result Run(string directory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo(Cli.Tests.Cli.DotnetHost) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         // The gate's default depends on these; each test states what it wants.
+        var env = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
         foreach (var name in new[] { "CI", "ContinuousIntegrationBuild", "GITHUB_HEAD_REF", "GITHUB_REF_NAME", "DIALTONE_TICKET", "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath" })
         {
-            info.Environment.Remove(name);
+            env[name] = null;
         }
 
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            if (value is null)
-            {
-                info.Environment.Remove(name);
-            }
-            else
-            {
-                info.Environment[name] = value;
-            }
+            env[name] = value;
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', args));
-        }
-
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result + stderr.Result);
+        var outcome = Dialtone.Tests.ChildProcess.Run(Cli.Tests.Cli.DotnetHost, directory, args, env, TimeSpan.FromMinutes(5));
+        return new Result(outcome.ExitCode, outcome.StdOut + outcome.StdErr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dialtone.Tests;
 
 namespace Dialtone.Cli.Tests.Hooks;
@@ -71,44 +70,8 @@ public sealed class HookedRepo : IDisposable
     /// <summary>Runs git as a user would, hooks and all; the result carries both streams (hook output is on stderr).</summary>
     public CliResult GitIn(string directory, IReadOnlyDictionary<string, string?>? overrides, params string[] args)
     {
-        var info = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in Environment(overrides))
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"git {string.Join(' ', args)} did not finish in 120 s");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        var outcome = ChildProcess.Run("git", directory, args, Environment(overrides), TimeSpan.FromSeconds(120));
+        return new CliResult(outcome.ExitCode, outcome.StdOut, outcome.StdErr, outcome.Elapsed);
     }
 
     /// <summary>Starts a ticket with one subtask whose test is `test -f &lt;file&gt;`.</summary>
