@@ -150,6 +150,31 @@ public sealed class BuildGateTests(PackageFeed feed) : IClassFixture<PackageFeed
     }
 
     [Fact]
+    public void InitBuildGate_AddsThePackageToDirectoryBuildProps_Once()
+    {
+        using var consumer = new Consumer(feed);
+        File.WriteAllText(Path.Combine(consumer.Repo.Path_, "app", "app.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        consumer.Repo.Commit("no gate yet");
+
+        var first = Cli.Tests.Cli.Run(consumer.Repo.Path_, "init", "--build-gate");
+        var second = Cli.Tests.Cli.Run(consumer.Repo.Path_, "init", "--build-gate");
+        var props = File.ReadAllText(Path.Combine(consumer.Repo.Path_, "Directory.Build.props"));
+        consumer.SignedTicket("through-props");
+        var build = consumer.Build("app", new() { ["CI"] = "true" });
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Directory.Build.props: added the Dialtone.MSBuild", first.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Directory.Build.props already references Dialtone.MSBuild", second.StdOut, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(props, "Include=\"Dialtone.MSBuild\""));
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error DT0001: Ticket 'through-props' is not validated", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GitMissing_IsAWarning_DT0005()
     {
         using var consumer = new Consumer(feed);

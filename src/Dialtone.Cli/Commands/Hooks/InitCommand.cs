@@ -19,12 +19,13 @@ public static class InitCommand
     public static Command Build(GlobalOptions globals)
     {
         var bin = HooksInstallCommand.BinOption();
-        var command = new Command("init", "Set up this repository: config, .gitignore entries and git hooks.") { bin };
-        Handler.Set(command, globals, "init", context => Run(context.Workspace, context.Value(bin)));
+        var buildGate = new Option<bool>("--build-gate") { Description = $"Also add the {BuildGateSetup.PackageId} package reference to {BuildGateSetup.FileName}." };
+        var command = new Command("init", "Set up this repository: config, .gitignore entries and git hooks.") { bin, buildGate };
+        Handler.Set(command, globals, "init", context => Run(context.Workspace, context.Value(bin), context.Value(buildGate)));
         return command;
     }
 
-    public static Reply Run(Workspace workspace, string? bin)
+    public static Reply Run(Workspace workspace, string? bin, bool buildGate = false)
     {
         var reply = new Reply();
         var top = workspace.Repository.TopLevel;
@@ -51,6 +52,19 @@ public static class InitCommand
         else
         {
             reply.Add(Tag.Ticket, $".gitignore already ignores {IgnoreEntry}.");
+        }
+
+        if (buildGate)
+        {
+            if (BuildGateSetup.Ensure(top))
+            {
+                reply.Add(Tag.Ticket, $"{BuildGateSetup.FileName}: added the {BuildGateSetup.PackageId} {BuildGateSetup.PackageVersion} package reference (the build gate). Its package source must be configured (nuget.config).");
+                changed.Add(BuildGateSetup.FileName);
+            }
+            else
+            {
+                reply.Add(Tag.Ticket, $"{BuildGateSetup.FileName} already references {BuildGateSetup.PackageId}.");
+            }
         }
 
         HooksInstallCommand.Install(workspace, bin, reply);
