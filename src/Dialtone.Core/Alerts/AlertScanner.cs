@@ -215,23 +215,7 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
             table.StoreBlob(work, after, now);
         }
 
-        table.RaiseDoc(
-            new Alert
-            {
-                Ticket = ticket.Name,
-                Kind = AlertKind.Doc,
-                Stream = AlertStream.Local,
-                Path = path,
-                FromBlob = from,
-                ToBlob = work,
-                BaseRef = mergedFrom,
-                ChangedAt = origin.At,
-                Author = origin.Author,
-                Commit = origin.Commit,
-                Subject = origin.Subject,
-                Changes = changes,
-            },
-            now);
+        RaiseDoc(ticket, AlertStream.Local, path, from, work, mergedFrom, origin, changes, now);
         return true;
     }
 
@@ -311,30 +295,41 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
                 continue;
             }
 
-            var origin = ChangeOrigin.Upstream(repository, tip, path, now);
-            table.RaiseDoc(
-                new Alert
-                {
-                    Ticket = ticket.Name,
-                    Kind = AlertKind.Doc,
-                    Stream = AlertStream.Upstream,
-                    Path = path,
-                    FromBlob = baseline,
-                    ToBlob = newBlob,
-                    BaseRef = ticket.BaseBranch,
-                    ChangedAt = origin.At,
-                    Author = origin.Author,
-                    Commit = origin.Commit,
-                    Subject = origin.Subject,
-                    Changes = changes,
-                },
-                now);
+            RaiseDoc(ticket, AlertStream.Upstream, path, baseline, newBlob, ticket.BaseBranch, ChangeOrigin.Upstream(repository, tip, path, now), changes, now);
             changed = true;
         }
 
         table.SetScan(ticket.Name, tip, now);
         return changed;
     }
+
+    private void RaiseDoc(
+        Ticket ticket,
+        AlertStream stream,
+        string path,
+        string? fromBlob,
+        string? toBlob,
+        string? baseRef,
+        ChangeOrigin origin,
+        IReadOnlyList<DocChange> changes,
+        DateTimeOffset now) =>
+        table.RaiseDoc(
+            new Alert
+            {
+                Ticket = ticket.Name,
+                Kind = AlertKind.Doc,
+                Stream = stream,
+                Path = path,
+                FromBlob = fromBlob,
+                ToBlob = toBlob,
+                BaseRef = baseRef,
+                ChangedAt = origin.At,
+                Author = origin.Author,
+                Commit = origin.Commit,
+                Subject = origin.Subject,
+                Changes = changes,
+            },
+            now);
 
     /// <summary>The structural changes from the acknowledged version to <paramref name="after"/>; null when it only reformatted.</summary>
     private IReadOnlyList<DocChange>? Changes(string path, string? fromBlob, string? after)
