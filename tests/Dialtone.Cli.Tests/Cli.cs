@@ -18,7 +18,7 @@ public static class Cli
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "dialtone.dll");
 
     /// <summary>The dotnet host by absolute path, so tests can empty PATH (no git) and still start the CLI.</summary>
-    public static string DotnetHost { get; } = FindDotnet();
+    public static string DotnetHost => Dialtone.Tests.TestHost.Dotnet;
 
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
@@ -39,25 +39,5 @@ public static class Cli
 
         var outcome = Dialtone.Tests.ChildProcess.Run(DotnetHost, workingDirectory, [Dll, .. args], env, TimeSpan.FromSeconds(120));
         return new CliResult(outcome.ExitCode, outcome.StdOut, outcome.StdErr, outcome.Elapsed);
-    }
-
-    private static string FindDotnet()
-    {
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (root is not null && File.Exists(Path.Combine(root, "dotnet")))
-        {
-            return Path.Combine(root, "dotnet");
-        }
-
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            var candidate = Path.Combine(directory, "dotnet");
-            if (File.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        return "dotnet";
     }
 }

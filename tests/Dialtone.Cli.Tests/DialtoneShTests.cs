@@ -8,7 +8,7 @@ namespace Dialtone.Cli.Tests;
 /// </summary>
 public sealed class DialtoneShTests
 {
-    private static readonly string Script = Path.Combine(FindRoot(), "dialtone.sh");
+    private static readonly string Script = Path.Combine(TestHost.SourceRoot, "dialtone.sh");
 
     [Fact]
     public void ThroughASymlink_FromASubdirectory_StartsATicket_AndDoesNotRebuildTwice()
@@ -45,18 +45,5 @@ public sealed class DialtoneShTests
     {
         var outcome = ChildProcess.Run("bash", directory, [script, .. args], null, TimeSpan.FromMinutes(10));
         return new CliResult(outcome.ExitCode, outcome.StdOut, outcome.StdErr, outcome.Elapsed);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Dialtone.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Dialtone.sln not found above " + AppContext.BaseDirectory);
     }
 }

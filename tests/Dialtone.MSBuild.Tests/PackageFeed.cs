@@ -26,7 +26,7 @@ public sealed class PackageFeed : IDisposable
 
     public string Packages { get; }
 
-    public static string SourceRoot { get; } = FindRoot();
+    public static string SourceRoot => Dialtone.Tests.TestHost.SourceRoot;
 
     public void Dispose()
     {
@@ -38,19 +38,6 @@ public sealed class PackageFeed : IDisposable
         {
             // A build server may still hold a file; the temp cleaner takes it.
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Dialtone.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Dialtone.sln not found above " + AppContext.BaseDirectory);
     }
 }
 
