@@ -110,6 +110,15 @@ public sealed class GitRepository
         return result.Success ? result.Output : null;
     }
 
+    /// <summary>The values of trailer <paramref name="key"/> in a commit's message (empty when there is no such commit).</summary>
+    public IReadOnlyList<string> TrailerValues(string revision, string key)
+    {
+        var result = Git.Run("log", "-1", $"--format=%(trailers:key={key},valueonly)", "--end-of-options", revision);
+        return result.Success
+            ? result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+    }
+
     private static string Normalize(string path) => Path.GetFullPath(path.Trim());
 
     private static bool PathsEqual(string a, string b) =>

@@ -1,4 +1,5 @@
-using Dialtone.Core.Gates.Build;
+using Dialtone.Records.Gate;
+using Dialtone.Records;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -78,7 +79,7 @@ public sealed class DialtoneGateTask : Microsoft.Build.Utilities.Task
             return cached;
         }
 
-        var verdict = GateEvaluator.Evaluate(probe, Ticket);
+        var verdict = GateEvaluator.Evaluate(probe, Ticket, new GitFacts(probe.TopLevel));
         Log.LogMessage(MessageImportance.High, $"Dialtone gate evaluated: {verdict.Summary}");
         BuildEngine4.RegisterTaskObject(key, verdict, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return verdict;
@@ -93,6 +94,6 @@ public sealed class DialtoneGateTask : Microsoft.Build.Utilities.Task
         }
 
         var path = Path.Combine(probe.TopLevel, ".dialtone", "tickets", ticket + ".json");
-        return File.Exists(path) ? Dialtone.Core.Signing.ChainHash.Sha256Hex(File.ReadAllBytes(path)) : "absent";
+        return File.Exists(path) ? ChainHash.Sha256Hex(File.ReadAllBytes(path)) : "absent";
     }
 }

@@ -1,6 +1,6 @@
-using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Gates;
 

@@ -1,5 +1,5 @@
-using Dialtone.Core.Signing;
 using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Gates;
 

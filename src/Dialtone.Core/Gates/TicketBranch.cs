@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dialtone.Core.Records;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Gates;
 

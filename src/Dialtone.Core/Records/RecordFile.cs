@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Records;
 

@@ -1,4 +1,5 @@
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Records;
 

@@ -1,5 +1,6 @@
 using Dialtone.Core.Records;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Signing;
 

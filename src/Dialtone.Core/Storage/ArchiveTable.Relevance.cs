@@ -1,5 +1,5 @@
 using Dialtone.Core.Memory;
-using Dialtone.Core.Records;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Storage;
 

@@ -1,7 +1,7 @@
 using Dialtone.Core.Memory;
-using Dialtone.Core.Records;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Storage;
 

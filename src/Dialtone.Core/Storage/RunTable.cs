@@ -1,6 +1,6 @@
-using Dialtone.Core.Records;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Storage.DuckDb;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Storage;
 

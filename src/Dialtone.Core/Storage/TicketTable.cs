@@ -1,8 +1,7 @@
 using System.Globalization;
-using Dialtone.Core.Records;
-using Dialtone.Core.Signing;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Storage;
 

@@ -1,4 +1,5 @@
-using Dialtone.Core.Signing;
+using Dialtone.Records;
+
 
 namespace Dialtone.Core.Tickets;
 

@@ -1,3 +1,4 @@
+using Dialtone.Records;
 using Dialtone.Tests;
 using static Dialtone.Cli.Tests.Loop.Story;
 

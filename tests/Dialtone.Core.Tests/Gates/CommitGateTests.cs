@@ -2,6 +2,7 @@ using Dialtone.Core.Gates;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Tests.Gates;
 

@@ -1,5 +1,6 @@
 using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Tests.Loop;
 

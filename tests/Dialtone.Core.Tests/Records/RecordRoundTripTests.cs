@@ -1,6 +1,7 @@
 using Dialtone.Core.Records;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
+using Dialtone.Records;
 
 namespace Dialtone.Core.Tests.Records;
 

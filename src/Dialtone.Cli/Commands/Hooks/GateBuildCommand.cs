@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Dialtone.Core;
-using Dialtone.Core.Gates.Build;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
+using Dialtone.Records.Gate;
 
 namespace Dialtone.Cli.Commands.Hooks;
 
@@ -24,7 +24,7 @@ public static class GateBuildCommand
     {
         var probe = RepositoryProbe.Find(directory)
             ?? throw DialtoneError.Environment($"'{directory}' is not inside a git work tree.", "git init");
-        var verdict = GateEvaluator.Evaluate(probe, ticket);
+        var verdict = GateEvaluator.Evaluate(probe, ticket, new Dialtone.Core.Gates.GateGit(probe.TopLevel));
         var reply = new Reply();
         foreach (var diagnostic in verdict.Diagnostics)
         {

@@ -1,10 +1,11 @@
 using System.CommandLine;
-using Dialtone.Core;
 using Dialtone.Core.Gates;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
-using Dialtone.Git;
+using Dialtone.Core;
 using Dialtone.Git.Hooks;
+using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Cli.Commands.Hooks;
 
@@ -97,7 +98,7 @@ public static class HookCommand
         try
         {
             _ = Core.Tickets.Names.IsValid("warm-up");
-            _ = Core.Records.RecordCodec.Parse("{\"format\":1,\"ticket\":\"warm-up\",\"attestations\":[]}"u8.ToArray());
+            _ = Dialtone.Records.RecordCodec.Parse("{\"format\":1,\"ticket\":\"warm-up\",\"attestations\":[]}"u8.ToArray());
             _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
         }
         catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Cli.Commands.Loop;
 

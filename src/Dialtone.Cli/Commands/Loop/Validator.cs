@@ -1,5 +1,4 @@
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
@@ -7,7 +6,9 @@ using Dialtone.Core.Signing;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 using Dialtone.Git;
+using Dialtone.Records;
 
 namespace Dialtone.Cli.Commands.Loop;
 

@@ -1,6 +1,4 @@
-using Dialtone.Core.Signing;
-
-namespace Dialtone.Core.Records;
+namespace Dialtone.Records;
 
 /// <summary>
 /// Verifies a record's signature chain on the record itself: used when a record is read by the

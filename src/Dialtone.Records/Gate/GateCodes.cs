@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Gates.Build;
+namespace Dialtone.Records.Gate;
 
 /// <summary>The gate's codes. Listed, with what to do, in docs/build-gate.md; never renumber.</summary>
 public static class GateCodes

@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Signing;
+namespace Dialtone.Records;
 
 /// <summary>The last `ticket validate` of a ticket: bound to a snapshot tree, chained to the attestations.</summary>
 public sealed class Validation

@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Records;
+namespace Dialtone.Records;
 
 /// <summary>
 /// The committed, reviewable state of one ticket: `.dialtone/tickets/&lt;ticket&gt;.json`.
@@ -31,9 +31,9 @@ public sealed class TicketRecord
 
     public List<RecordSubtask> Subtasks { get; set; } = [];
 
-    public List<Signing.Attestation> Attestations { get; set; } = [];
+    public List<Attestation> Attestations { get; set; } = [];
 
-    public Signing.Validation? Validation { get; set; }
+    public Validation? Validation { get; set; }
 
     public string? Tip { get; set; }
 }

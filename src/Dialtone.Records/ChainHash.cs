@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Dialtone.Core.Signing;
+namespace Dialtone.Records;
 
 /// <summary>
-/// The hashes of the signature chain. Depends on nothing but the attestation and validation
-/// shapes, so the build gate (which never loads Core) compiles this same file.
+/// The hashes of the signature chain. Their input format is part of every committed record: a
+/// change here breaks every existing record, which the fixed-vector tests catch.
 /// </summary>
 public static class ChainHash
 {

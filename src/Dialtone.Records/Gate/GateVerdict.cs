@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Gates.Build;
+namespace Dialtone.Records.Gate;
 
 /// <summary>What the gate found for one repository state; cached for the rest of the build.</summary>
 public sealed record GateVerdict(string? Ticket, string? RecordFile, IReadOnlyList<GateDiagnostic> Diagnostics, string Summary)

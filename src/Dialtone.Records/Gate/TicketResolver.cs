@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Gates.Build;
+namespace Dialtone.Records.Gate;
 
 /// <summary>
 /// Which ticket a build belongs to: the DialtoneTicket property, then DIALTONE_TICKET, then the

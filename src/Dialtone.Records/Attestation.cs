@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Signing;
+namespace Dialtone.Records;
 
 /// <summary>
 /// A signed claim that a subtask's test command passed at a snapshot tree. Chained per ticket:
@@ -16,7 +16,7 @@ public sealed class Attestation
 
     public long DurationMs { get; set; }
 
-    /// <summary>The snapshot tree the passing run started from (DESIGN §4).</summary>
+    /// <summary>The snapshot tree the passing run started from: tracked changes and untracked files, `.dialtone/` excluded.</summary>
     public required string Tree { get; set; }
 
     /// <summary>SHA-256 of the run's full output.</summary>

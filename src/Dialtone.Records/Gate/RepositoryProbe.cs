@@ -1,4 +1,4 @@
-namespace Dialtone.Core.Gates.Build;
+namespace Dialtone.Records.Gate;
 
 /// <summary>
 /// Finds the work tree, git dir and HEAD of a project by reading files, without starting git, so

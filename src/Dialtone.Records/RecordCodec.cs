@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Dialtone.Core.Signing;
 
-namespace Dialtone.Core.Records;
+namespace Dialtone.Records;
 
 /// <summary>
 /// Reads and writes the record format with JsonDocument and Utf8JsonWriter rather than

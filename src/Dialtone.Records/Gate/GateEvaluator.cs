@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Dialtone.Core.Records;
-using Dialtone.Git;
 
-namespace Dialtone.Core.Gates.Build;
+namespace Dialtone.Records.Gate;
 
 /// <summary>
-/// The build gate's decision (DESIGN §5), from the committed ticket record and git alone: the
+/// The build gate's decision, from the committed ticket record and git alone: the
 /// record must verify, carry a passing validation, and that validation must be bound to the
 /// snapshot tree of the work tree being built.
 /// </summary>
@@ -13,7 +11,7 @@ public static class GateEvaluator
 {
     private const int MaxListedPaths = 10;
 
-    public static GateVerdict Evaluate(RepositoryProbe probe, string? ticketProperty)
+    public static GateVerdict Evaluate(RepositoryProbe probe, string? ticketProperty, IGateGit git)
     {
         var (ticket, explicitTicket) = TicketResolver.Resolve(ticketProperty, probe);
         if (ticket is null)
@@ -34,7 +32,7 @@ public static class GateEvaluator
         {
             if (!File.Exists(recordFile))
             {
-                if (explicitTicket || HeadNamesTicket(probe, ticket))
+                if (explicitTicket || git.HeadTicketTrailers().Contains(ticket))
                 {
                     return new GateVerdict(ticket, recordFile, [new(GateCodes.MissingRecord,
                         $"Ticket '{ticket}' has no record at {relative}.",
@@ -71,11 +69,10 @@ public static class GateEvaluator
                     "Run ./dialtone.sh ticket validate, then commit the record.")], "not validated");
             }
 
-            var repository = GitRepository.Discover(probe.TopLevel, timeout: TimeSpan.FromSeconds(30));
-            var tree = SnapshotTree.Compute(repository);
+            var tree = git.SnapshotTree();
             if (tree != validation.Tree)
             {
-                var changed = SnapshotTree.Diff(repository, validation.Tree, tree).Select(c => c.Path).ToList();
+                var changed = git.ChangedPaths(validation.Tree, tree);
                 var listed = string.Join(", ", changed.Take(MaxListedPaths)) + (changed.Count > MaxListedPaths ? $" and {changed.Count - MaxListedPaths} more" : "");
                 return new GateVerdict(ticket, recordFile, [new(GateCodes.ValidatedElsewhere,
                     $"Ticket '{ticket}' was validated at tree {Short(validation.Tree)}, but the work tree is at {Short(tree)}; changed: {listed}.",
@@ -84,7 +81,7 @@ public static class GateEvaluator
 
             return new GateVerdict(ticket, recordFile, [], $"Ticket '{ticket}' is validated at tree {Short(tree)}.");
         }
-        catch (GitException ex)
+        catch (GateGitException ex)
         {
             return new GateVerdict(ticket, recordFile, [new(GateCodes.GitUnavailable,
                 $"The Dialtone gate could not ask git about ticket '{ticket}': {ex.Message}", "Install git and put it on PATH for the build.", AlwaysWarning: true)], "git unavailable");
@@ -93,14 +90,6 @@ public static class GateEvaluator
         {
             return Broken(ticket, recordFile, relative, $"it cannot be read ({ex.Message})");
         }
-    }
-
-    /// <summary>The last commit carries `Dialtone-Ticket: &lt;ticket&gt;`, so this branch is a ticket's even without its record.</summary>
-    private static bool HeadNamesTicket(RepositoryProbe probe, string ticket)
-    {
-        var git = new GitRunner(probe.TopLevel, timeout: TimeSpan.FromSeconds(30));
-        var result = git.Run("log", "-1", "--format=%(trailers:key=Dialtone-Ticket,valueonly)");
-        return result.Success && result.Output.Split('\n').Any(line => line.Trim() == ticket);
     }
 
     private static GateVerdict Broken(string ticket, string recordFile, string relative, string why) =>
