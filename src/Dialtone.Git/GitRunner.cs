@@ -1,12 +1,12 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using System.Text;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Git;
 
 /// <summary>
-/// The one place that starts git. Arguments go through ArgumentList (never a shell), stdout and
-/// stderr are drained concurrently so a chatty git cannot deadlock on a full pipe, and every call
-/// has a timeout after which the whole process tree is killed.
+/// The one place that builds git invocations' process specs: the repository variables a hook's git
+/// sets are stripped unless the call is about that ambient repository, messages stay in English,
+/// and every call has a timeout (the process runner kills the tree at it).
 /// </summary>
 public sealed class GitRunner
 {
@@ -48,88 +48,49 @@ public sealed class GitRunner
 
     public GitResult Run(IReadOnlyList<string> args, string? stdin, IReadOnlyDictionary<string, string?>? environment)
     {
-        var info = new ProcessStartInfo(Executable)
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-            CreateNoWindow = true,
+            // Messages are parsed in places; keep them in English whatever the user's locale.
+            ["LC_ALL"] = "C",
+            ["GIT_TERMINAL_PROMPT"] = "0",
         };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         if (!Ambient)
         {
             foreach (var name in RepositoryVariables)
             {
-                info.Environment.Remove(name);
+                variables[name] = null;
             }
         }
 
-        // Messages are parsed in places; keep them in English whatever the user's locale.
-        info.Environment["LC_ALL"] = "C";
-        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        if (environment is not null)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            foreach (var (name, value) in environment)
-            {
-                if (value is null)
-                {
-                    info.Environment.Remove(name);
-                }
-                else
-                {
-                    info.Environment[name] = value;
-                }
-            }
+            variables[name] = value;
         }
 
-        using var process = new Process { StartInfo = info };
+        ProcessResult result;
         try
         {
-            process.Start();
+            result = ProcessRunner.Run(new ProcessSpec
+            {
+                FileName = Executable,
+                Arguments = args,
+                WorkingDirectory = WorkingDirectory,
+                Environment = variables,
+                Input = stdin is null ? null : Encoding.UTF8.GetBytes(stdin),
+                Timeout = Timeout,
+                StderrLimit = 1024 * 1024,
+
+                // git leaves nothing holding its pipes, so all of its output is always read.
+                DrainAfterExit = Timeout,
+            });
         }
-        catch (Win32Exception ex)
+        catch (ProcessStartException ex)
         {
             throw new GitNotFoundException(Executable, ex);
         }
 
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            try
-            {
-                process.StandardInput.Write(stdin);
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // git exited before reading all of stdin; its exit code tells the story.
-            }
-        }
-
-        if (!process.WaitForExit(Timeout))
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited between the timeout and the kill.
-            }
-
-            process.WaitForExit();
-            throw new GitTimeoutException(args, Timeout);
-        }
-
-        // The parameterless wait also waits for the redirected streams to reach EOF.
-        process.WaitForExit();
-        return new GitResult(process.ExitCode, stdoutTask.GetAwaiter().GetResult(), stderrTask.GetAwaiter().GetResult());
+        return result.TimedOut
+            ? throw new GitTimeoutException(args, Timeout)
+            : new GitResult(result.ExitCode, result.StdoutText, result.StderrText);
     }
 }

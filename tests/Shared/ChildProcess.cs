@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Tests;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 

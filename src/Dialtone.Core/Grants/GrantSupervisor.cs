@@ -1,6 +1,5 @@
 using System.Buffers;
-using System.ComponentModel;
-using System.Diagnostics;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 
@@ -22,110 +21,90 @@ public static class GrantSupervisor
     /// <param name="warn">Called once, <see cref="SupervisedCommand.WarnBefore"/> before expiry.</param>
     public static SupervisorOutcome Run(SupervisedCommand command, GrantSignals signals, Stream stdout, LineSafeWriter stderr, Action<int> started, Action warn)
     {
-        var info = new ProcessStartInfo(command.Arguments[0])
+        var program = command.Arguments[0];
+        var spec = new ProcessSpec
         {
+            FileName = program,
+            Arguments = command.Arguments.Skip(1).ToArray(),
             WorkingDirectory = command.WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
+            Environment = command.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
+            InheritInput = true,
+            StdoutSink = new MaskingSink(new MaskingFilter(command.SecretForms, command.Variable), new StreamSink(stdout).Write),
+            StderrSink = new MaskingSink(new MaskingFilter(command.SecretForms, command.Variable), stderr.WriteChild),
+            DrainAfterExit = PumpDrain,
         };
-        foreach (var argument in command.Arguments.Skip(1))
-        {
-            info.ArgumentList.Add(argument);
-        }
 
-        foreach (var (name, value) in command.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        var clock = Stopwatch.StartNew();
         var expiresIn = command.ExpiresAt - DateTimeOffset.UtcNow;
-        using var process = new Process { StartInfo = info };
+        RunningProcess process;
         try
         {
-            process.Start();
+            process = ProcessRunner.Start(spec);
         }
-        catch (Win32Exception ex)
+        catch (ProcessStartException ex)
         {
-            throw DialtoneError.Usage($"Cannot start '{Tickets.Names.Printable(command.Arguments[0])}': {ex.Message}");
-        }
-
-        var stdoutSink = new StreamSink(stdout);
-        var pumps = new[]
-        {
-            Pump(process.StandardOutput.BaseStream, new MaskingFilter(command.SecretForms, command.Variable), stdoutSink.Write),
-            Pump(process.StandardError.BaseStream, new MaskingFilter(command.SecretForms, command.Variable), stderr.WriteChild),
-        };
-        signals.Attach(process.Id);
-
-        started(process.Id);
-
-        var expired = false;
-        var warned = expiresIn <= command.WarnBefore;
-        while (true)
-        {
-            var untilExpiry = expiresIn - clock.Elapsed;
-            var untilWarning = warned ? untilExpiry : expiresIn - command.WarnBefore - clock.Elapsed;
-            var wait = TimeSpan.FromTicks(Math.Clamp(Math.Min(untilExpiry.Ticks, untilWarning.Ticks), 0, TimeSpan.TicksPerHour));
-            if (process.WaitForExit(wait))
-            {
-                break;
-            }
-
-            if (!warned && clock.Elapsed >= expiresIn - command.WarnBefore)
-            {
-                warned = true;
-                warn();
-            }
-
-            if (clock.Elapsed >= expiresIn)
-            {
-                expired = true;
-                ProcessTree.Stop(process.Id, command.Cookie, command.Grace);
-                process.WaitForExit();
-                break;
-            }
+            throw DialtoneError.Usage($"Cannot start '{Tickets.Names.Printable(program)}': {ex.InnerException?.Message}");
         }
 
-        process.WaitForExit();
-        signals.Detach();
-        var exitCode = process.ExitCode;
-
-        // Whatever it left behind still holds the secret (and maybe our pipes): the grant ends now.
-        var leftovers = ProcessTree.Stop(null, command.Cookie, command.Grace);
-        Task.WaitAll(pumps, PumpDrain);
-        return new SupervisorOutcome(true, process.Id, exitCode, expired, signals.Received, clock.Elapsed, leftovers);
-    }
-
-    private static Task Pump(Stream source, MaskingFilter filter, ByteSink sink) => Task.Factory.StartNew(
-        () =>
+        using (process)
         {
-            var buffer = new byte[16 * 1024];
-            var output = new ArrayBufferWriter<byte>();
-            int read;
-            try
+            signals.Attach(process.Pid);
+            started(process.Pid);
+
+            var expired = false;
+            var warned = expiresIn <= command.WarnBefore;
+            while (true)
             {
-                while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                var untilExpiry = expiresIn - process.Elapsed;
+                var untilWarning = warned ? untilExpiry : expiresIn - command.WarnBefore - process.Elapsed;
+                var wait = TimeSpan.FromTicks(Math.Clamp(Math.Min(untilExpiry.Ticks, untilWarning.Ticks), 0, TimeSpan.TicksPerHour));
+                if (process.WaitForExit(wait))
                 {
-                    output.ResetWrittenCount();
-                    filter.Write(buffer.AsSpan(0, read), output);
-                    sink(output.WrittenSpan);
+                    break;
+                }
+
+                if (!warned && process.Elapsed >= expiresIn - command.WarnBefore)
+                {
+                    warned = true;
+                    warn();
+                }
+
+                if (process.Elapsed >= expiresIn)
+                {
+                    expired = true;
+                    ProcessTree.Stop(process.Pid, command.Cookie, command.Grace);
+                    break;
                 }
             }
-            catch (IOException)
-            {
-                // The pipe broke: what was held back is still flushed below.
-            }
 
+            process.WaitForExit(Timeout.InfiniteTimeSpan);
+            signals.Detach();
+
+            // Whatever it left behind still holds the secret (and maybe our pipes): the grant ends now.
+            var leftovers = ProcessTree.Stop(null, command.Cookie, command.Grace);
+            var result = process.Finish(timedOut: false);
+            return new SupervisorOutcome(true, process.Pid, result.ExitCode, expired, signals.Received, result.Elapsed, leftovers);
+        }
+    }
+
+    /// <summary>Passes a child's output through the masking filter on its way to the sink.</summary>
+    private sealed class MaskingSink(MaskingFilter filter, ByteSink sink) : IOutputSink
+    {
+        private readonly ArrayBufferWriter<byte> output = new();
+
+        public void Write(ReadOnlySpan<byte> data)
+        {
+            output.ResetWrittenCount();
+            filter.Write(data, output);
+            sink(output.WrittenSpan);
+        }
+
+        public void Complete()
+        {
             output.ResetWrittenCount();
             filter.Complete(output);
             sink(output.WrittenSpan);
-        },
-        CancellationToken.None,
-        TaskCreationOptions.LongRunning,
-        TaskScheduler.Default);
+        }
+    }
 
     /// <summary>Our stdout for the command's stdout; a reader that went away (`| head`) is not an error.</summary>
     private sealed class StreamSink(Stream stream)

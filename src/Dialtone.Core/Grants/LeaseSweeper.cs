@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dialtone.Core.Storage;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 

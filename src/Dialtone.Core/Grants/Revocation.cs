@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 
@@ -43,30 +42,11 @@ public static class Revocation
             .Append("echo \"--- $(date -u +%Y-%m-%dT%H:%M:%SZ) grant #$DIALTONE_GRANT_ID ($DIALTONE_GRANT_SCOPE): $DIALTONE_GRANT_REASON\"\n")
             .Append(command.Shell ?? "exec \"$@\"")
             .ToString();
-        var info = new ProcessStartInfo("/bin/sh") { WorkingDirectory = WorkTree(lease, fallbackWorkTree), UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add("dialtone-revoke");
-        foreach (var argument in command.Arguments ?? [])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in GrantEnvironment.ForRevoke(lease, reason))
-        {
-            info.Environment[name] = value;
-        }
-
-        info.Environment["DIALTONE_REVOKE_LOG"] = logPath;
-        try
-        {
-            using var process = Process.Start(info);
-            return "started";
-        }
-        catch (Win32Exception ex)
-        {
-            return $"could not start: {ex.Message}";
-        }
+        var variables = GrantEnvironment.ForRevoke(lease, reason).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
+        variables["DIALTONE_REVOKE_LOG"] = logPath;
+        var spec = ProcessSpec.Shell(script, WorkTree(lease, fallbackWorkTree), ["dialtone-revoke", .. command.Arguments ?? []]) with { Environment = variables };
+        var (_, error) = ProcessRunner.StartDetached(spec);
+        return error is null ? "started" : $"could not start: {error}";
     }
 
     private static string WorkTree(Lease lease, string fallback) => Directory.Exists(lease.WorkTree) ? lease.WorkTree : fallback;

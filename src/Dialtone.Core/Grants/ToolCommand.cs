@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 
@@ -63,28 +63,20 @@ public sealed class ToolCommand
     /// <summary>For messages: the shell text, or the arguments joined with shell quoting.</summary>
     public string Display => Shell ?? ShellWords.Join(Arguments!);
 
-    /// <summary>A start description that runs the command in <paramref name="workTree"/>; output and input are the caller's choice.</summary>
-    public ProcessStartInfo StartInfo(string workTree)
+    /// <summary>What runs the command in <paramref name="workTree"/>; output and input are the caller's choice.</summary>
+    public ProcessSpec Spec(string workTree)
     {
-        ProcessStartInfo info;
         if (Shell is not null)
         {
-            info = new ProcessStartInfo("/bin/sh");
-            info.ArgumentList.Add("-c");
-            info.ArgumentList.Add(Shell);
-        }
-        else
-        {
-            var program = Arguments![0];
-            info = new ProcessStartInfo(program.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(program, workTree) : program);
-            foreach (var argument in Arguments.Skip(1))
-            {
-                info.ArgumentList.Add(argument);
-            }
+            return ProcessSpec.Shell(Shell, workTree);
         }
 
-        info.WorkingDirectory = workTree;
-        info.UseShellExecute = false;
-        return info;
+        var program = Arguments![0];
+        return new ProcessSpec
+        {
+            FileName = program.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(program, workTree) : program,
+            Arguments = Arguments.Skip(1).ToArray(),
+            WorkingDirectory = workTree,
+        };
     }
 }

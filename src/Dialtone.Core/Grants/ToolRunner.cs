@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Grants;
 
@@ -17,65 +16,24 @@ public static class ToolRunner
 
     public static ToolResult Run(ToolCommand command, string workTree, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var info = command.StartInfo(workTree);
-        info.RedirectStandardInput = true;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        foreach (var (name, value) in environment)
+        var spec = command.Spec(workTree) with
         {
-            info.Environment[name] = value;
-        }
+            Environment = environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
+            Timeout = timeout,
+            StdoutLimit = StdoutLimit,
+            StderrLimit = StderrLimit,
 
-        using var process = new Process { StartInfo = info };
+            // A background child holding the pipes open must not hang the grant: take what was read.
+            DrainAfterExit = TimeSpan.FromSeconds(5),
+        };
         try
         {
-            process.Start();
+            var result = ProcessRunner.Run(spec);
+            return new ToolResult(result.ExitCode, result.TimedOut, result.Stdout, result.StderrText, null);
         }
-        catch (Win32Exception ex)
+        catch (ProcessStartException ex)
         {
-            return new ToolResult(127, false, [], "", $"{info.FileName}: {ex.Message}");
+            return new ToolResult(127, false, [], "", $"{spec.FileName}: {ex.InnerException?.Message}");
         }
-
-        process.StandardInput.Close();
-        var stdout = Task.Run(() => ReadBounded(process.StandardOutput.BaseStream, StdoutLimit));
-        var stderr = Task.Run(() => ReadBounded(process.StandardError.BaseStream, StderrLimit));
-        var timedOut = !process.WaitForExit(timeout);
-        if (timedOut)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited just now.
-            }
-
-            process.WaitForExit();
-        }
-
-        // A background child holding the pipes open must not hang the grant: take what was read.
-        Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(5));
-        var output = stdout.IsCompletedSuccessfully ? stdout.Result : [];
-        var errors = stderr.IsCompletedSuccessfully ? System.Text.Encoding.UTF8.GetString(stderr.Result) : "";
-        return new ToolResult(timedOut ? -1 : process.ExitCode, timedOut, output, errors, null);
-    }
-
-    private static byte[] ReadBounded(Stream stream, int limit)
-    {
-        using var kept = new MemoryStream();
-        var buffer = new byte[8192];
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            // Keep reading past the limit so the command never blocks on a full pipe.
-            var room = (int)Math.Min(read, limit - kept.Length);
-            if (room > 0)
-            {
-                kept.Write(buffer, 0, room);
-            }
-        }
-
-        return kept.ToArray();
     }
 }

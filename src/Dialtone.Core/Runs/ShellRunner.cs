@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Runs;
 
@@ -17,86 +16,60 @@ public static class ShellRunner
 
     public static ShellResult Run(string command, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment)
     {
-        var info = new ProcessStartInfo("/bin/sh")
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ["GIT_DIR"] = null,
+            ["GIT_INDEX_FILE"] = null,
+            ["GIT_WORK_TREE"] = null,
+            ["GIT_PREFIX"] = null,
         };
-
-        // One pipe for both streams keeps their interleaving; the command itself is one argument.
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("exec 2>&1\n" + command);
-        foreach (var name in new[] { "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_PREFIX" })
-        {
-            info.Environment.Remove(name);
-        }
-
         foreach (var (name, value) in environment)
         {
-            info.Environment[name] = value;
+            variables[name] = value;
         }
 
-        var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = info };
+        // One pipe for both streams keeps their interleaving; the command itself is one argument.
+        var capture = new BoundedCapture();
+        ProcessResult result;
         try
         {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            throw DialtoneError.Environment($"Cannot start /bin/sh to run the test: {ex.Message}", null, ex);
-        }
-
-        process.StandardInput.Close();
-        var capture = new BoundedCapture();
-        var reader = Task.Run(() => capture.Drain(process.StandardOutput.BaseStream));
-        var timedOut = !process.WaitForExit(timeout);
-        if (timedOut)
-        {
-            try
+            result = ProcessRunner.Run(ProcessSpec.Shell("exec 2>&1\n" + command, workingDirectory) with
             {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited just now.
-            }
-
-            process.WaitForExit();
+                Environment = variables,
+                Timeout = timeout,
+                StdoutSink = capture,
+                DrainAfterExit = TimeSpan.FromSeconds(5),
+            });
+        }
+        catch (ProcessStartException ex)
+        {
+            throw DialtoneError.Environment($"Cannot start /bin/sh to run the test: {ex.InnerException?.Message}", null, ex);
         }
 
-        // A background child that keeps the pipe open must not hang us: take what was read.
-        reader.Wait(TimeSpan.FromSeconds(5));
-
-        var exitCode = timedOut ? -1 : process.ExitCode;
-        return new ShellResult(exitCode, timedOut, clock.ElapsedMilliseconds, capture.Text(), capture.Digest(), capture.Total);
+        return new ShellResult(result.ExitCode, result.TimedOut, (long)result.Elapsed.TotalMilliseconds, capture.Text(), capture.Digest(), capture.Total);
     }
 
     /// <summary>Keeps the first <see cref="HeadBytes"/> and last <see cref="TailBytes"/>, hashes everything.</summary>
-    private sealed class BoundedCapture
+    private sealed class BoundedCapture : IOutputSink
     {
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly MemoryStream head = new();
         private readonly byte[] tail = new byte[TailBytes];
-        private readonly object gate = new();
+        private readonly Lock gate = new();
         private long tailWritten;
 
         public long Total { get; private set; }
 
-        public void Drain(Stream stream)
+        public void Write(ReadOnlySpan<byte> data)
         {
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            lock (gate)
             {
-                lock (gate)
-                {
-                    Append(buffer.AsSpan(0, read));
-                }
+                Append(data);
             }
+        }
+
+        public void Complete()
+        {
         }
 
         public string Digest()

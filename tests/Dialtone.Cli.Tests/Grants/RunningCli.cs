@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Tests.Grants;
 

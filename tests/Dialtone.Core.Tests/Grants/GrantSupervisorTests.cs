@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dialtone.Core.Grants;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Tests.Grants;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Commands.Grants;
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Dialtone.Core;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Commands.Grants;
 

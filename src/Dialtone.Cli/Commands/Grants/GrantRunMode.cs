@@ -1,9 +1,10 @@
 using System.Globalization;
-using Dialtone.Core;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Commands.Grants;
 

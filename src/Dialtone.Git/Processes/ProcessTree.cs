@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Dialtone.Core.Grants;
+namespace Dialtone.Git.Processes;
 
 /// <summary>
 /// Finds and stops everything a granted command started. Children are found by parent id; on

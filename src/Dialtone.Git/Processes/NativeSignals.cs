@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Dialtone.Core.Grants;
+namespace Dialtone.Git.Processes;
 
 /// <summary>
 /// kill(2), for what Process cannot do: send SIGTERM (Process.Kill only sends SIGKILL) and forward
