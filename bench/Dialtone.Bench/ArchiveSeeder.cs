@@ -100,7 +100,7 @@ public static class ArchiveSeeder
                 WHERE s.ticket LIKE 'archived-%'
                 """);
         });
-        var archived = new ArchiveTable(c).Count();
+        var archived = store.Archive.Count();
         Console.WriteLine($"archived {archived} tickets into {store.Paths.Database} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -108,7 +108,7 @@ public static class ArchiveSeeder
     public static void TimeQuery(string commonDir, string text, int runs)
     {
         using var store = Store.Open(StorePaths.ForCommonDir(commonDir));
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         var query = MemoryQuery.From([text], []);
         var times = new List<double>();
         List<Candidate> candidates = [];

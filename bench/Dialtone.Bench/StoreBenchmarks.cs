@@ -29,7 +29,7 @@ public class StoreBenchmarks
     public int OpenAndFindByBranch()
     {
         using var store = Store.Open(StorePaths.ForCommonDir(commonDir));
-        return new TicketTable(store.Connection).FindByBranch("seeded-4")?.Subtasks.Count ?? -1;
+        return store.Tickets.FindByBranch("seeded-4")?.Subtasks.Count ?? -1;
     }
 
     [GlobalCleanup]

@@ -75,7 +75,7 @@ public static class DoctorCommand
             try
             {
                 using var store = workspace.OpenStore();
-                var (open, done, subtasks) = new TicketTable(store.Connection).Counts();
+                var (open, done, subtasks) = store.Tickets.Counts();
                 Check("store", true, $"schema v{store.SchemaVersion} at {store.Paths.Database}: {open} open, {done} done tickets, {subtasks} subtasks");
             }
             catch (DialtoneError ex)

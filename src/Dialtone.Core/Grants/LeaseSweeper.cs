@@ -45,7 +45,7 @@ public static class LeaseSweeper
     public static void NoteLeases(Store store)
     {
         var path = Path.Combine(store.Paths.Directory, NextExpiryFileName);
-        var next = new LeaseTable(store.Connection).Active().Select(l => (DateTimeOffset?)l.ExpiresAt).Min();
+        var next = store.Leases.Active().Select(l => (DateTimeOffset?)l.ExpiresAt).Min();
         if (next is { } at)
         {
             File.WriteAllText(path, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -65,7 +65,7 @@ public static class LeaseSweeper
             return ended;
         }
 
-        var leases = new LeaseTable(store.Connection);
+        var leases = store.Leases;
         foreach (var lease in leases.Due(now, SupervisedMargin))
         {
             var claimed = store.InTransaction(() =>
@@ -75,7 +75,7 @@ public static class LeaseSweeper
                     return false;
                 }
 
-                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) expired at {GrantEnvironment.Time(lease.ExpiresAt)}; revoked at the next dialtone command", now);
+                store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) expired at {GrantEnvironment.Time(lease.ExpiresAt)}; revoked at the next dialtone command", now);
                 return true;
             });
             if (!claimed)

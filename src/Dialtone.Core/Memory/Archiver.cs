@@ -15,8 +15,8 @@ public static class Archiver
     {
         var files = BranchFiles.Changed(repository, ticket);
         var head = repository.Head;
-        var summary = new JournalTable(store.Connection).LatestSummary(ticket.Name)?.Text;
-        store.InTransaction(() => new ArchiveTable(store.Connection).Write(ticket, summary, head, files, now));
+        var summary = store.Journal.LatestSummary(ticket.Name)?.Text;
+        store.InTransaction(() => store.Archive.Write(ticket, summary, head, files, now));
         return files.Count;
     }
 
@@ -26,15 +26,15 @@ public static class Archiver
     /// </summary>
     public static void CatchUp(Store store)
     {
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         var missing = archive.Unarchived(CatchUpBatch);
         if (missing.Count == 0)
         {
             return;
         }
 
-        var tickets = new TicketTable(store.Connection);
-        var journal = new JournalTable(store.Connection);
+        var tickets = store.Tickets;
+        var journal = store.Journal;
         store.InTransaction(() =>
         {
             foreach (var name in missing)

@@ -13,6 +13,13 @@ public sealed class Store : IDisposable
 
     private readonly StoreLock storeLock;
     private readonly DuckDbDatabase database;
+    private TicketTable? tickets;
+    private RunTable? runs;
+    private JournalTable? journal;
+    private MessageTable? messages;
+    private AlertTable? alerts;
+    private ArchiveTable? archive;
+    private LeaseTable? leases;
 
     private Store(StorePaths paths, StoreLock storeLock, DuckDbDatabase database, DuckDbConnection connection, int schemaVersion)
     {
@@ -28,6 +35,20 @@ public sealed class Store : IDisposable
     public DuckDbConnection Connection { get; }
 
     public int SchemaVersion { get; }
+
+    public TicketTable Tickets => tickets ??= new TicketTable(Connection);
+
+    public RunTable Runs => runs ??= new RunTable(Connection);
+
+    public JournalTable Journal => journal ??= new JournalTable(Connection);
+
+    public MessageTable Messages => messages ??= new MessageTable(Connection);
+
+    public AlertTable Alerts => alerts ??= new AlertTable(Connection);
+
+    public ArchiveTable Archive => archive ??= new ArchiveTable(Connection);
+
+    public LeaseTable Leases => leases ??= new LeaseTable(Connection);
 
     /// <summary>The lock wait, from DIALTONE_LOCK_TIMEOUT (seconds) or the default.</summary>
     public static TimeSpan LockTimeoutFromEnvironment()

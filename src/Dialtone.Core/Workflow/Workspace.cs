@@ -73,7 +73,7 @@ public sealed class Workspace
             return null;
         }
 
-        var table = new TicketTable(store.Connection);
+        var table = store.Tickets;
         var stored = table.FindByBranch(current);
         var name = stored?.Name ?? (Names.IsValid(current) ? current : null);
         return name is null ? null : Reconcile(store, table, name, stored);
@@ -82,7 +82,7 @@ public sealed class Workspace
     /// <summary>The named ticket, reconciled with its record when that record is in this work tree.</summary>
     public Ticket? FindTicket(Store store, string name)
     {
-        var table = new TicketTable(store.Connection);
+        var table = store.Tickets;
         return Reconcile(store, table, name, table.Find(name));
     }
 
@@ -95,7 +95,7 @@ public sealed class Workspace
             return;
         }
 
-        var table = new TicketTable(store.Connection);
+        var table = store.Tickets;
         foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
@@ -110,7 +110,7 @@ public sealed class Workspace
     public void Save(Store store, Ticket ticket)
     {
         ticket.Touch(Clock.Now());
-        store.InTransaction(() => new TicketTable(store.Connection).Save(ticket));
+        store.InTransaction(() => store.Tickets.Save(ticket));
         WriteRecordIfCheckedOut(ticket);
     }
 

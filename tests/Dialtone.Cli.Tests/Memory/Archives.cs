@@ -36,8 +36,8 @@ public static class Archives
     public static void Bulk(TempRepo repo, params Ticket[] tickets)
     {
         using var store = Store.Open(StorePaths.ForCommonDir(Path.Combine(repo.Path_, ".git")));
-        var table = new TicketTable(store.Connection);
-        var archive = new ArchiveTable(store.Connection);
+        var table = store.Tickets;
+        var archive = store.Archive;
         store.InTransaction(() =>
         {
             foreach (var ticket in tickets)

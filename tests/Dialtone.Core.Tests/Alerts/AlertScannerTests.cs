@@ -68,7 +68,7 @@ public sealed class AlertScannerTests : IDisposable
         Assert.Empty(Check());
         Assert.Equal(
             repo.Git("hash-object", "api_spec.md"),
-            new AlertTable(store.Connection).Baselines(ticket.Name).Single(b => b.Stream == AlertStream.Local).Blob);
+            store.Alerts.Baselines(ticket.Name).Single(b => b.Stream == AlertStream.Local).Blob);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AlertScannerTests : IDisposable
         repo.Write("design/old.txt", "committed long ago\n");
         repo.Git("add", "design/old.txt");
         repo.Git("commit", "-q", "-m", "old notes");
-        new AlertTable(store.Connection).SetWatch("design/*.txt", exclude: false, Clock.Now(), "test");
+        store.Alerts.SetWatch("design/*.txt", exclude: false, Clock.Now(), "test");
 
         var alert = Assert.Single(Check());
 

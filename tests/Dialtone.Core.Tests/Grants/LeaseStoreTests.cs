@@ -27,7 +27,7 @@ public sealed class LeaseStoreTests : IDisposable
     public void Insert_Find_Minted_Started_Claim()
     {
         using var store = Store.Open(Paths);
-        var leases = new LeaseTable(store.Connection);
+        var leases = store.Leases;
         var now = Clock.Now();
 
         var id = leases.Insert(NewLease("run", now.AddMinutes(10)));
@@ -50,7 +50,7 @@ public sealed class LeaseStoreTests : IDisposable
     public void Due_EvalAtExpiry_SupervisedOnlyWhenTheirSupervisorIsLate()
     {
         using var store = Store.Open(Paths);
-        var leases = new LeaseTable(store.Connection);
+        var leases = store.Leases;
         var now = Clock.Now();
         var evalExpired = leases.Insert(NewLease("eval", now.AddSeconds(-1)));
         leases.Insert(NewLease("eval", now.AddMinutes(1)));
@@ -68,7 +68,7 @@ public sealed class LeaseStoreTests : IDisposable
         long id;
         using (var store = Store.Open(Paths))
         {
-            id = new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), revoke));
+            id = store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), revoke));
             LeaseSweeper.NoteLeases(store);
         }
 
@@ -76,7 +76,7 @@ public sealed class LeaseStoreTests : IDisposable
 
         using (var store = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
         {
-            var lease = new LeaseTable(store.Connection).Find(id)!;
+            var lease = store.Leases.Find(id)!;
             Assert.Equal("expired", lease.Reason);
             Assert.StartsWith("started in the background", lease.RevokeStatus, StringComparison.Ordinal);
             Assert.Equal(1, store.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM log WHERE kind = 'grant' AND ticket = 'demo'"));
@@ -89,7 +89,7 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.False(File.Exists(NextExpiryFile));
         using (var again = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
         {
-            Assert.Empty(new LeaseTable(again.Connection).Due(Clock.Now(), LeaseSweeper.SupervisedMargin));
+            Assert.Empty(again.Leases.Due(Clock.Now(), LeaseSweeper.SupervisedMargin));
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using (var store = Store.Open(Paths))
         {
-            new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "\"/no/such/revoke\""));
+            store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "\"/no/such/revoke\""));
             LeaseSweeper.NoteLeases(store);
             store.Connection.Execute("ALTER TABLE leases RENAME TO leases_gone");
         }
@@ -113,21 +113,21 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using (var store = Store.Open(Paths))
         {
-            new LeaseTable(store.Connection).Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "[\"/no/such/revoke\"]"));
+            store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "[\"/no/such/revoke\"]"));
             LeaseSweeper.NoteLeases(store);
         }
 
         using var swept = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
 
         // The shell starts; the missing program fails inside it, and its complaint goes to the revoke log.
-        Assert.Single(new LeaseTable(swept.Connection).Recent(null, null), l => l.Reason == "expired");
+        Assert.Single(swept.Leases.Recent(null, null), l => l.Reason == "expired");
     }
 
     [Fact]
     public void TheNextExpiryFile_FollowsTheOpenLeases_SoIdleCommandsSkipTheQuery()
     {
         using var store = Store.Open(Paths);
-        var leases = new LeaseTable(store.Connection);
+        var leases = store.Leases;
         var now = Clock.Now();
         var later = leases.Insert(NewLease("eval", now.AddMinutes(30)));
         var sooner = leases.Insert(NewLease("run", now.AddMinutes(5)));

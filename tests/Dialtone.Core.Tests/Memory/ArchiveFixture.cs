@@ -293,8 +293,8 @@ public static class ArchiveFixture
     /// <summary>Writes every ticket (done, created a day apart, each taking i hours) to the store and its archive.</summary>
     public static void Fill(Store store)
     {
-        var tickets = new TicketTable(store.Connection);
-        var archive = new ArchiveTable(store.Connection);
+        var tickets = store.Tickets;
+        var archive = store.Archive;
         var start = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
         store.InTransaction(() =>
         {

@@ -24,14 +24,14 @@ public sealed class ArchiveTableTests : IDisposable
     {
         using var store = history.Open();
         var ticket = Webhooks();
-        new TicketTable(store.Connection).Save(ticket);
+        store.Tickets.Save(ticket);
         History.Run(store, ticket.Name, "verify-signature", "dotnet test --filter Signature", 1, 900, "t1", History.T0.AddMinutes(5));
         History.Run(store, ticket.Name, "verify-signature", "dotnet test --filter Signature", 0, 1200, "t2", History.T0.AddMinutes(9));
         History.Run(store, ticket.Name, "retry-events", "dotnet test --filter Retry", 0, 300, "t3", History.T0.AddMinutes(12));
         History.Run(store, ticket.Name, "retry-events", "dotnet test --filter Retry", 2, 310, "t4", History.T0.AddMinutes(14));
-        new JournalTable(store.Connection).Log(ticket.Name, "note", null, "started", History.T0);
+        store.Journal.Log(ticket.Name, "note", null, "started", History.T0);
 
-        store.InTransaction(() => new ArchiveTable(store.Connection).Write(ticket, "Signature checked, retries added.", new string('c', 40), ["src/Hook.cs", "tests/HookTests.cs"], History.T0.AddHours(2)));
+        store.InTransaction(() => store.Archive.Write(ticket, "Signature checked, retries added.", new string('c', 40), ["src/Hook.cs", "tests/HookTests.cs"], History.T0.AddHours(2)));
 
         using (var row = store.Connection.Query("SELECT subtasks, runs, passed_runs, failed_runs, regressions, log_entries, files, summary, tip, head_commit, archived_at FROM archive WHERE ticket = $1", ticket.Name))
         {
@@ -51,7 +51,7 @@ public sealed class ArchiveTableTests : IDisposable
             Assert.Equal(("retry-events", 2L, 1L, 1L, 1L, 300L), (row.GetString(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5)));
         }
 
-        var subtasks = new ArchiveTable(store.Connection).Subtasks(ticket.Name);
+        var subtasks = store.Archive.Subtasks(ticket.Name);
         Assert.Equal(["verify-signature", "retry-events"], subtasks.Select(s => s.Name));
         Assert.Equal("Check the Stripe-Signature header", subtasks[0].Description);
         Assert.Equal(["the command exits 0"], subtasks[0].Conditions);
@@ -63,7 +63,7 @@ public sealed class ArchiveTableTests : IDisposable
     public void Rewriting_ReplacesTheEntry_AndReusesTheVocabulary()
     {
         using var store = history.Open();
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         var ticket = Webhooks();
         store.InTransaction(() => archive.Write(ticket, null, null, ["src/Hook.cs"], History.T0));
         long Count(string table) => store.Connection.Scalar<long>($"SELECT CAST(count(*) AS BIGINT) FROM {table}");
@@ -81,7 +81,7 @@ public sealed class ArchiveTableTests : IDisposable
     public void TermTables_HoldWeightedFrequencies()
     {
         using var store = history.Open();
-        store.InTransaction(() => new ArchiveTable(store.Connection).Write(Webhooks(), null, null, [], History.T0));
+        store.InTransaction(() => store.Archive.Write(Webhooks(), null, null, [], History.T0));
 
         // "stripe": name ×3 + description ×2 + the verify-signature description ×1.
         var tf = store.Connection.Scalar<double>("SELECT t.tf FROM archive_terms t JOIN memory_terms m ON m.id = t.term_id WHERE t.ticket = 'stripe-webhooks' AND m.term = 'stripe'");
@@ -94,13 +94,13 @@ public sealed class ArchiveTableTests : IDisposable
     public void CatchUp_ArchivesDoneTicketsThatHaveNoEntry()
     {
         using var store = history.Open();
-        var tickets = new TicketTable(store.Connection);
+        var tickets = store.Tickets;
         tickets.Save(Webhooks());
         tickets.Save(History.Ticket("still-open", "An open ticket about webhooks", TicketStatus.Open, History.T0));
 
         Archiver.CatchUp(store);
 
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         Assert.True(archive.Contains("stripe-webhooks"));
         Assert.False(archive.Contains("still-open"));
         Assert.Equal("Remember to escape the webhook secret.", archive.Tip("stripe-webhooks"));
@@ -111,7 +111,7 @@ public sealed class ArchiveTableTests : IDisposable
     public void ImportOrigin_IsRemembered_WithTheSourceTip()
     {
         using var store = history.Open();
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         store.InTransaction(() => archive.Write(Webhooks(), null, null, [], History.T0));
 
         archive.RecordImport("new-ticket", "verify-signature", "stripe-webhooks", "verify-signature", History.T0);

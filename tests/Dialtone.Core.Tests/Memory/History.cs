@@ -46,7 +46,7 @@ public sealed class History : IDisposable
     /// <summary>Records one run: exit code, duration, the tree it ran at, and whether it changed files.</summary>
     public static void Run(Store store, string ticket, string subtask, string command, int exitCode, long ms, string tree, DateTimeOffset at, bool touched = false)
     {
-        new RunTable(store.Connection).Record(new TestRun
+        store.Runs.Record(new TestRun
         {
             Ticket = ticket,
             Subtask = subtask,

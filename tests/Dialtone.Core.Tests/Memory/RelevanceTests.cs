@@ -13,7 +13,7 @@ public sealed class RelevanceTests(FixtureStore fixture) : IClassFixture<Fixture
     {
         using var store = fixture.Open();
         var query = MemoryQuery.From([name, description], files);
-        return RelevanceRules.Select(new ArchiveTable(store.Connection).Candidates(query), query);
+        return RelevanceRules.Select(store.Archive.Candidates(query), query);
     }
 
     private static string Explain(Findings findings) =>
@@ -86,7 +86,7 @@ public sealed class RelevanceTests(FixtureStore fixture) : IClassFixture<Fixture
     public void TheTipTwin_OfASubtask_IsItsArchivedTwinOnly()
     {
         using var store = fixture.Open();
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
 
         var twin = MemoryQuery.ForSubtask("backup-codes", "Generate single-use backup codes and store them hashed", ["BackupCodes tests pass"]);
         var stranger = MemoryQuery.ForSubtask("render-map", "Draw the delivery area on a map", ["the map shows the area"]);
@@ -102,7 +102,7 @@ public sealed class RelevanceTests(FixtureStore fixture) : IClassFixture<Fixture
     public void ScoresAreBm25_RarerSharedTermsCountMore()
     {
         using var store = fixture.Open();
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
 
         // "dotnet" is in one ticket's description area only through its name; "upgrade" is in two tickets.
         var query = MemoryQuery.From(["saml"], []);

@@ -15,8 +15,8 @@ public sealed class StatsTests : IDisposable
     /// </summary>
     private void Write(Store store)
     {
-        var tickets = new TicketTable(store.Connection);
-        var archive = new ArchiveTable(store.Connection);
+        var tickets = store.Tickets;
+        var archive = store.Archive;
         var alpha = History.Ticket("alpha", "First", TicketStatus.Done, History.T0, ("step-a", "a", "make a"), ("step-b", "b", "make b"));
         var beta = History.Ticket("beta", "Second", TicketStatus.Done, History.T0.AddDays(1), ("slow", "s", "make slow"));
         var gamma = History.Ticket("gamma", "Third", TicketStatus.Open, History.T0.AddDays(2), ("stamp", "x", "make stamp"));
@@ -52,7 +52,7 @@ public sealed class StatsTests : IDisposable
         using var store = history.Open();
         Write(store);
 
-        var stats = new ArchiveTable(store.Connection).Stats(null, 10);
+        var stats = store.Archive.Stats(null, 10);
 
         var t = stats.Totals;
         Assert.Equal((1L, 2L, 4L), (t.OpenTickets, t.DoneTickets, t.Subtasks));
@@ -85,7 +85,7 @@ public sealed class StatsTests : IDisposable
         using var store = history.Open();
         Write(store);
 
-        var stats = new ArchiveTable(store.Connection).Stats("alpha", 10);
+        var stats = store.Archive.Stats("alpha", 10);
 
         Assert.Equal((0L, 1L, 5L, 1L), (stats.Totals.OpenTickets, stats.Totals.DoneTickets, stats.Totals.Runs, stats.Totals.Regressions));
         Assert.Equal(TimeSpan.FromHours(3), stats.Totals.MedianCycle);
@@ -101,7 +101,7 @@ public sealed class StatsTests : IDisposable
     {
         using var store = history.Open();
 
-        var stats = new ArchiveTable(store.Connection).Stats(null, 10);
+        var stats = store.Archive.Stats(null, 10);
 
         Assert.Equal(new Dialtone.Core.Memory.StatsTotals(0, 0, 0, 0, 0, 0, 0, null), stats.Totals);
         Assert.Empty(stats.Tickets);

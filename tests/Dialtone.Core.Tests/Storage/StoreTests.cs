@@ -26,14 +26,14 @@ public sealed class StoreTests : IDisposable
         var v2 = v1.Append(new Migration(Migrations.Latest + 1, "test column", "ALTER TABLE tickets ADD COLUMN note VARCHAR DEFAULT 'upgraded'")).ToList();
         using (var old = Store.Open(Paths, migrations: v1))
         {
-            new TicketTable(old.Connection).Save(RecordRoundTripTests.Sample());
+            old.Tickets.Save(RecordRoundTripTests.Sample());
         }
 
         using var upgraded = Store.Open(Paths, migrations: v2);
 
         Assert.Equal(Migrations.Latest + 1, upgraded.SchemaVersion);
         Assert.Equal("upgraded", upgraded.Connection.Scalar<string>("SELECT note FROM tickets WHERE name = 'round-trip'"));
-        Assert.NotNull(new TicketTable(upgraded.Connection).Find("round-trip"));
+        Assert.NotNull(upgraded.Tickets.Find("round-trip"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class StoreTests : IDisposable
     {
         var ticket = RecordRoundTripTests.Sample();
         using var store = Store.Open(Paths);
-        var table = new TicketTable(store.Connection);
+        var table = store.Tickets;
 
         store.InTransaction(() => table.Save(ticket));
         store.InTransaction(() => table.Save(ticket));

@@ -20,7 +20,7 @@ public static class AlertAck
     /// <summary>Acknowledges every pending alert of the ticket; returns how many.</summary>
     public static int All(Reply reply, Workspace workspace, Store store, Ticket ticket, string? note, DateTimeOffset now)
     {
-        var table = new AlertTable(store.Connection);
+        var table = store.Alerts;
         var pending = table.Pending(ticket.Name);
         if (pending.Count > 0)
         {
@@ -32,7 +32,7 @@ public static class AlertAck
                     scanner.Acknowledge(alert, note, now);
                 }
 
-                new JournalTable(store.Connection).Log(ticket.Name, "ack", null, $"acknowledged alerts {string.Join(", ", pending.Select(a => "#" + a.Id))}{(note is null ? "" : ": " + note)}", now);
+                store.Journal.Log(ticket.Name, "ack", null, $"acknowledged alerts {string.Join(", ", pending.Select(a => "#" + a.Id))}{(note is null ? "" : ": " + note)}", now);
             });
             foreach (var alert in pending)
             {
@@ -54,7 +54,7 @@ public static class AlertAck
 
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        var table = new AlertTable(store.Connection);
+        var table = store.Alerts;
         var alert = table.Find(id);
         if (alert is null || alert.Ticket != ticket.Name)
         {
@@ -72,7 +72,7 @@ public static class AlertAck
             store.InTransaction(() =>
             {
                 PendingAlerts.Scanner(workspace, store).Acknowledge(alert, first, now);
-                new JournalTable(store.Connection).Log(ticket.Name, "ack", null, $"acknowledged alert #{id}{(first is null ? "" : ": " + first)}", now);
+                store.Journal.Log(ticket.Name, "ack", null, $"acknowledged alert #{id}{(first is null ? "" : ": " + first)}", now);
             });
             reply.Add(Tag.Ticket, Acknowledged(alert, now));
         }

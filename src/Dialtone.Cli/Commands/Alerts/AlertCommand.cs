@@ -61,7 +61,7 @@ public static class AlertCommand
         }
         else
         {
-            targets = new TicketTable(store.Connection).List(includeDone: false);
+            targets = store.Tickets.List(includeDone: false);
         }
 
         var reply = new Reply();
@@ -73,7 +73,7 @@ public static class AlertCommand
         }
 
         var now = Clock.Now();
-        var table = new AlertTable(store.Connection);
+        var table = store.Alerts;
         var raised = store.InTransaction(() => targets.ConvertAll(t => (Ticket: t.Name, Id: table.RaiseEvent(t.Name, message, from, parsedLevel, now))));
         foreach (var (ticket, id) in raised)
         {

@@ -53,7 +53,7 @@ public static class DocsDiffCommand
 
         if (pending.Count == 0)
         {
-            var baseline = new AlertTable(store.Connection).Baselines(ticket.Name).Find(b => b.Stream == AlertStream.Local && b.Path == path);
+            var baseline = store.Alerts.Baselines(ticket.Name).Find(b => b.Stream == AlertStream.Local && b.Path == path);
             var current = WorkTreeDocs.ReadFile(workspace.Repository, path) is { } bytes ? GitBlob.Decode(bytes) : null;
             if (baseline is null && current is null)
             {

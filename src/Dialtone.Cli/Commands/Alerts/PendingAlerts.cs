@@ -108,7 +108,7 @@ public static class PendingAlerts
         {
             // A failed check must not cost the agent its command; what is already pending still shows.
             reply?.Add(Tag.Warn, $"Design docs could not be checked: {TicketText.OneLine(ex.Message, 300)}");
-            return new AlertScanner.Result(new AlertTable(store.Connection).Pending(ticket.Name), 0);
+            return new AlertScanner.Result(store.Alerts.Pending(ticket.Name), 0);
         }
     }
 }

@@ -26,7 +26,7 @@ public static class WatchRmCommand
     {
         var reply = new Reply();
         using var store = workspace.OpenStore();
-        var table = new AlertTable(store.Connection);
+        var table = store.Alerts;
         var scanner = PendingAlerts.Scanner(workspace, store);
         var now = Clock.Now();
         var who = Identity.Of(workspace.Repository);

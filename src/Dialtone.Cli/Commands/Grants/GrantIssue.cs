@@ -41,7 +41,7 @@ public static class GrantIssue
                 WorkTree = top,
                 RevokeCommand = scope.Revoke?.ToJson(),
             };
-            var id = new LeaseTable(store.Connection).Insert(lease);
+            var id = store.Leases.Insert(lease);
             LeaseSweeper.NoteLeases(store);
             lease = Copy(lease, id);
         }
@@ -95,8 +95,8 @@ public static class GrantIssue
             {
                 store.InTransaction(() =>
                 {
-                    new LeaseTable(store.Connection).Minted(lease.Id, fingerprint, expiresAt, commandText);
-                    new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
+                    store.Leases.Minted(lease.Id, fingerprint, expiresAt, commandText);
+                    store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
                 });
                 LeaseSweeper.NoteLeases(store);
             }
@@ -138,12 +138,12 @@ public static class GrantIssue
         using var store = workspace.OpenStore();
         store.InTransaction(() =>
         {
-            var leases = new LeaseTable(store.Connection);
+            var leases = store.Leases;
             var now = Clock.Now();
             if (leases.Claim(lease.Id, reason, now))
             {
                 leases.RecordRevoke(lease.Id, revokeStatus);
-                new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) not granted: {why}", now);
+                store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.Scope}) not granted: {why}", now);
             }
         });
     }

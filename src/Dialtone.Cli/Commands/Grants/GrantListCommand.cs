@@ -31,7 +31,7 @@ public static class GrantListCommand
         List<Lease> leases;
         using (var store = workspace.OpenStore())
         {
-            leases = new LeaseTable(store.Connection).Recent(all ? null : RecentCount, ticket);
+            leases = store.Leases.Recent(all ? null : RecentCount, ticket);
         }
 
         var now = Clock();

@@ -48,7 +48,7 @@ public static class GrantRevokeCommand
         List<Lease> claimed = [];
         using (var store = workspace.OpenStore())
         {
-            var leases = new LeaseTable(store.Connection);
+            var leases = store.Leases;
             List<Lease> targets;
             if (id is { } one)
             {
@@ -72,7 +72,7 @@ public static class GrantRevokeCommand
             {
                 foreach (var lease in targets.Where(l => leases.Claim(l.Id, "revoked", now)))
                 {
-                    new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({lease.Scope}) revoked by {who}", now);
+                    store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({lease.Scope}) revoked by {who}", now);
                     claimed.Add(lease);
                 }
             });
@@ -115,7 +115,7 @@ public static class GrantRevokeCommand
         if (claimed.Count > 0)
         {
             using var store = workspace.OpenStore();
-            var leases = new LeaseTable(store.Connection);
+            var leases = store.Leases;
             foreach (var lease in claimed)
             {
                 leases.RecordRevoke(lease.Id, lease.RevokeStatus!);

@@ -89,11 +89,11 @@ public static class GrantRunMode
         {
             claimed = store.InTransaction(() =>
             {
-                var leases = new LeaseTable(store.Connection);
+                var leases = store.Leases;
                 var ended = leases.Claim(lease.Id, reason, Clock.Now(), outcome.ExitCode);
                 if (ended)
                 {
-                    new JournalTable(store.Connection).Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({scope.Name}) ended: {Describe(outcome)}", Clock.Now());
+                    store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({scope.Name}) ended: {Describe(outcome)}", Clock.Now());
                 }
 
                 return ended;
@@ -149,7 +149,7 @@ public static class GrantRunMode
         lease.RevokeStatus = status;
         using (var store = workspace.OpenStore())
         {
-            new LeaseTable(store.Connection).RecordRevoke(lease.Id, status);
+            store.Leases.RecordRevoke(lease.Id, status);
         }
 
         if (result is null)
@@ -171,7 +171,7 @@ public static class GrantRunMode
         try
         {
             using var store = workspace.OpenStore();
-            new LeaseTable(store.Connection).Started(lease.Id, pid);
+            store.Leases.Started(lease.Id, pid);
         }
         catch (Exception error) when (error is DialtoneError or Core.Storage.DuckDb.DuckDbException or IOException)
         {

@@ -39,7 +39,7 @@ public static class AckCommand
 
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        var messages = new MessageTable(store.Connection);
+        var messages = store.Messages;
         var all = messages.ForTicket(ticket.Name);
         var now = Clock.Now();
         var reply = new Reply();
@@ -74,7 +74,7 @@ public static class AckCommand
         }
         else if (acknowledged.Count > 0)
         {
-            new JournalTable(store.Connection).Log(ticket.Name, "ack", null, $"acknowledged {string.Join(", ", acknowledged.Select(m => "#" + m.Id))}{(note is null ? "" : ": " + note)}", now);
+            store.Journal.Log(ticket.Name, "ack", null, $"acknowledged {string.Join(", ", acknowledged.Select(m => "#" + m.Id))}{(note is null ? "" : ": " + note)}", now);
         }
 
         var waiting = all.Where(m => m.Blocking && !m.IsAnswered && !m.IsAcknowledged).ToList();

@@ -28,7 +28,7 @@ public static class AnswerCommand
         }
 
         using var store = workspace.OpenStore();
-        var messages = new MessageTable(store.Connection);
+        var messages = store.Messages;
         var message = messages.Find(id) ?? throw DialtoneError.Usage($"There is no question #{id}.", $"{NextStep.Cli} inbox");
         if (message.IsAcknowledged)
         {
@@ -38,7 +38,7 @@ public static class AnswerCommand
         var by = string.IsNullOrWhiteSpace(who) ? Identity.Of(workspace.Repository) : who.Trim();
         var now = Clock.Now();
         messages.Answer(id, answer.Trim(), by, now);
-        new JournalTable(store.Connection).Log(message.Ticket, "answer", null, $"#{id} answered by {by}: {answer.Trim()}", now);
+        store.Journal.Log(message.Ticket, "answer", null, $"#{id} answered by {by}: {answer.Trim()}", now);
 
         var reply = new Reply();
         reply.Add(Tag.Ticket, $"Answer to question #{id} on '{message.Ticket}' recorded as '{by}'{(message.IsAnswered ? " (replacing the earlier answer)" : "")}.");

@@ -29,8 +29,8 @@ public static class AskCommand
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
         var now = Clock.Now();
-        var id = new MessageTable(store.Connection).Ask(ticket.Name, question.Trim(), !fyi, Identity.Of(workspace.Repository), now);
-        new JournalTable(store.Connection).Log(ticket.Name, "ask", null, question.Trim(), now);
+        var id = store.Messages.Ask(ticket.Name, question.Trim(), !fyi, Identity.Of(workspace.Repository), now);
+        store.Journal.Log(ticket.Name, "ask", null, question.Trim(), now);
 
         var reply = new Reply();
         reply.Add(Tag.Ticket, fyi

@@ -41,7 +41,7 @@ public static class DoneCommand
             }
 
             // A passing validation at this very tree, with nothing open since, need not run again.
-            validated = Validator.IsCurrent(ticket, tree) && !new MessageTable(store.Connection).ForTicket(ticket.Name).Exists(m => m.Blocks)
+            validated = Validator.IsCurrent(ticket, tree) && !store.Messages.ForTicket(ticket.Name).Exists(m => m.Blocks)
                 && !Alerts.PendingAlerts.AnyPending(workspace, store, ticket);
         }
 
@@ -88,7 +88,7 @@ public static class DoneCommand
             ticket.Tip = tip.Trim();
             ticket.Status = TicketStatus.Done;
             workspace.Save(store, ticket);
-            new JournalTable(store.Connection).Log(ticket.Name, "done", null, tip.Trim(), Clock.Now());
+            store.Journal.Log(ticket.Name, "done", null, tip.Trim(), Clock.Now());
 
             // Memory (issue 7): the done ticket becomes an archive entry later starts can find.
             Memory.DoneArchive.Add(reply, workspace, store, ticket, Clock.Now());

@@ -18,7 +18,7 @@ public static class InboxCommand
     public static Reply Run(Workspace workspace)
     {
         using var store = workspace.OpenStore();
-        var open = new MessageTable(store.Connection).Unanswered();
+        var open = store.Messages.Unanswered();
         var reply = new Reply();
         reply.Add(Tag.Ticket, open.Count == 0 ? "No open questions." : $"{open.Count} open question{(open.Count == 1 ? "" : "s")}:");
         foreach (var message in open)

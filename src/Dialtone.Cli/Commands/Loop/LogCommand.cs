@@ -42,7 +42,7 @@ public static partial class LogCommand
         var reply = new Reply();
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        var journal = new JournalTable(store.Connection);
+        var journal = store.Journal;
         var now = Clock.Now();
         switch (kind)
         {
@@ -80,7 +80,7 @@ public static partial class LogCommand
     private static void Sign(Workspace workspace, Store store, Ticket ticket, string rest, string text, string tree, DateTimeOffset now, Reply reply)
     {
         var subtask = RequireSubtask(ticket, rest, "SIGN: <subtask> test-command is idempotent and PASS");
-        var run = new RunTable(store.Connection).Latest(ticket.Name, subtask.Name);
+        var run = store.Runs.Latest(ticket.Name, subtask.Name);
         string? refusal = null;
         string fix = $"{NextStep.Cli} ticket next";
         if (run is null)
@@ -127,7 +127,7 @@ public static partial class LogCommand
             Signer = Identity.Of(workspace.Repository),
             PrevHash = "",
         });
-        new JournalTable(store.Connection).Log(ticket.Name, "sign", subtask.Name, text, now);
+        store.Journal.Log(ticket.Name, "sign", subtask.Name, text, now);
         workspace.Save(store, ticket);
         reply.Add(Tag.Ticket, $"Signed: {subtask.Name} (attestation #{attestation.Seq}, tree {RunReport.Short(tree)}, run #{run.Id}).");
         reply.Add(Tag.Ticket, $"Commit this work with its record, then continue with {NextStep.Cli} ticket next.");

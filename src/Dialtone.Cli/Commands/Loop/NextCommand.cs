@@ -41,7 +41,7 @@ public static class NextCommand
             }
 
             var now = Clock.Now();
-            var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
+            var messages = store.Messages.ForTicket(ticket.Name);
             if (messages.Exists(m => m.Blocks))
             {
                 reply.Add(Tag.Block, "Cannot proceed to 'next' subtask.");
@@ -51,7 +51,7 @@ public static class NextCommand
             // Design-doc changes and external events (DESIGN §6): shown here; validate refuses until acknowledged.
             Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
 
-            var summary = new JournalTable(store.Connection).LatestSummary(ticket.Name);
+            var summary = store.Journal.LatestSummary(ticket.Name);
             if (SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes))
             {
                 var age = DialtoneConfig.Minutes((now - (summary?.At ?? ticket.CreatedAt)).TotalMinutes);
@@ -148,7 +148,7 @@ public static class NextCommand
         var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config);
         using (var store = workspace.OpenStore())
         {
-            new RunTable(store.Connection).Record(run);
+            store.Runs.Record(run);
         }
 
         RunReport.Add(reply, run, config.TestTailLines);

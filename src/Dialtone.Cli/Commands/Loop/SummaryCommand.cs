@@ -32,7 +32,7 @@ public static class SummaryCommand
         var config = DialtoneConfig.Load(workspace.Repository.TopLevel);
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        var summary = new JournalTable(store.Connection).LatestSummary(ticket.Name);
+        var summary = store.Journal.LatestSummary(ticket.Name);
         var now = Clock.Now();
         var stale = SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes);
         var reply = new Reply();
@@ -72,7 +72,7 @@ public static class SummaryCommand
 
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        new JournalTable(store.Connection).WriteSummary(ticket.Name, summary!.Trim(), Clock.Now());
+        store.Journal.WriteSummary(ticket.Name, summary!.Trim(), Clock.Now());
         var reply = new Reply();
         reply.Add(Tag.Ticket, $"Summary of '{ticket.Name}' updated ({summary.Trim().Length} characters).");
         reply.Add(Tag.Action, $"{NextStep.Cli} ticket next");

@@ -45,7 +45,7 @@ public static class TestCommand
         var runs = runnable.ConvertAll(s => TestExecution.Run(workspace.Repository, ticket, s, "test", config));
         using (var store = workspace.OpenStore())
         {
-            var table = new RunTable(store.Connection);
+            var table = store.Runs;
             foreach (var run in runs)
             {
                 table.Record(run);

@@ -35,7 +35,7 @@ public static class Validator
                 throw DialtoneError.Usage($"Ticket '{ticket.Name}' is not checked out; its tests run in its own work tree.", $"{NextStep.Cli} ticket start {ticket.Name}");
             }
 
-            var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
+            var messages = store.Messages.ForTicket(ticket.Name);
             foreach (var message in messages.Where(m => m.Blocks))
             {
                 problems.Add(message.IsAnswered
@@ -82,7 +82,7 @@ public static class Validator
         var passed = runs.TrueForAll(r => r.Passed && r.TreeBefore == tree && r.TreeAfter == tree);
         using (var store = workspace.OpenStore())
         {
-            var table = new RunTable(store.Connection);
+            var table = store.Runs;
             foreach (var run in runs)
             {
                 table.Record(run);

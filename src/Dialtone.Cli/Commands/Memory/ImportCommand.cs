@@ -39,7 +39,7 @@ public static class ImportCommand
             throw DialtoneError.Usage($"Ticket '{ticket.Name}' is done; import into an open ticket.", $"{NextStep.Cli} ticket start <next-ticket>");
         }
 
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         var sources = new List<ArchivedSubtask>();
         foreach (var (from, only) in wanted)
         {

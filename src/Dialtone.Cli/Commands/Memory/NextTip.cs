@@ -27,7 +27,7 @@ public static class NextTip
 
     private static void AddTip(Reply reply, Store store, Ticket ticket, Subtask subtask)
     {
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         if (archive.ImportOrigin(ticket.Name, subtask.Name) is { } origin)
         {
             if (!string.IsNullOrWhiteSpace(origin.Tip))

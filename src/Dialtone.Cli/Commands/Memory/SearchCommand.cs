@@ -40,7 +40,7 @@ public static class SearchCommand
 
         using var store = workspace.OpenStore();
         Archiver.CatchUp(store);
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         var total = archive.Count();
         var candidates = archive.Candidates(query, tickets: limit, subtasks: RelevanceRules.MaxSubtasks * 2);
         var tickets = candidates.Where(c => c.IsTicket && c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Ticket, StringComparer.Ordinal).ToList();

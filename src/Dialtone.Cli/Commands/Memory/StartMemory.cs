@@ -37,7 +37,7 @@ public static class StartMemory
     private static Findings Find(Workspace workspace, Store store, Ticket ticket)
     {
         Archiver.CatchUp(store);
-        var archive = new ArchiveTable(store.Connection);
+        var archive = store.Archive;
         if (archive.Count() == 0)
         {
             return Findings.None;

@@ -40,7 +40,7 @@ public static class StatsCommand
             name = valid;
         }
 
-        var stats = new ArchiveTable(store.Connection).Stats(name, top);
+        var stats = store.Archive.Stats(name, top);
         var t = stats.Totals;
         var reply = new Reply();
         var scope = name is null ? "Store" : $"Ticket '{name}'";

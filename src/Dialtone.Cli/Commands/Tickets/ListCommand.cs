@@ -21,7 +21,7 @@ public static class ListCommand
     {
         using var store = workspace.OpenStore();
         workspace.ImportRecords(store);
-        var table = new TicketTable(store.Connection);
+        var table = store.Tickets;
         var tickets = table.List(includeDone);
         var counts = table.SubtaskCounts();
         var current = workspace.CurrentBranch;

@@ -9,7 +9,7 @@ public static class SchemaLine
 {
     public static void Add(Reply reply, Workspace workspace, Store store)
     {
-        var (open, done, subtasks) = new TicketTable(store.Connection).Counts();
+        var (open, done, subtasks) = store.Tickets.Counts();
         var location = Path.GetRelativePath(workspace.Repository.TopLevel, store.Paths.Database);
         reply.Add(Tag.Schema, $"Store schema v{store.SchemaVersion} at {location}: {open} open {Plural(open, "ticket")}, {done} done, {subtasks} {Plural(subtasks, "subtask")}.");
         reply.Set("store", () => new System.Text.Json.Nodes.JsonObject

@@ -31,7 +31,7 @@ public static class StatusCommand
         var current = ticket.CurrentSubtask();
         reply.Add(Tag.Ticket, $"Current ticket: {ticket.Name} ({ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done{(current is null ? "" : $"; current: {current.Name}")})");
         TicketText.Queue(reply, ticket);
-        var messages = new MessageTable(store.Connection).ForTicket(ticket.Name);
+        var messages = store.Messages.ForTicket(ticket.Name);
         var messageAction = Loop.MessageBlock.Describe(reply, messages);
         var alerted = Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
         reply.Set("ticket", () => TicketJson.Full(ticket));
