@@ -20,14 +20,38 @@ public static class Handler
         {
             var json = parsed.GetValue(globals.Json);
             var context = new CommandContext(parsed, globals);
-            return ReplyWriter.Write(Execute(context, body), json, name);
+            return Respond(() => body(context), json, name);
         });
 
-    public static Reply Execute(CommandContext context, Func<CommandContext, Reply> body)
+    /// <summary>
+    /// Runs the body and renders its reply inside the same guard: building --json data runs
+    /// use-case code too, and an exception there must still end as a tagged answer with an exit code.
+    /// </summary>
+    public static int Respond(Func<Reply> body, bool json, string name, Action<string>? emit = null)
+    {
+        var reply = Execute(body);
+        string text;
+        try
+        {
+            text = ReplyWriter.Render(reply, json, name);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            reply = Execute(() => throw new RenderException(error));
+            text = ReplyWriter.Render(reply, json, name);
+        }
+
+        (emit ?? ReplyWriter.Emit)(text);
+        return reply.ExitCode;
+    }
+
+    public static Reply Execute(CommandContext context, Func<CommandContext, Reply> body) => Execute(() => body(context));
+
+    public static Reply Execute(Func<Reply> body)
     {
         try
         {
-            return body(context);
+            return body();
         }
         catch (DialtoneError error)
         {
@@ -59,6 +83,11 @@ public static class Handler
             Debug(error);
             return Failure(ExitCodes.Environment, error.Message, null);
         }
+        catch (RenderException error)
+        {
+            Debug(error.InnerException!);
+            return Failure(ExitCodes.Environment, $"Internal error while writing the answer ({error.InnerException!.GetType().Name}): {error.InnerException.Message}", $"{NextStep.Cli} doctor");
+        }
 #pragma warning disable CA1031 // The last line of defence: an unexpected error still gets the contract's shape.
         catch (Exception error)
 #pragma warning restore CA1031
@@ -86,3 +115,6 @@ public static class Handler
         }
     }
 }
+
+/// <summary>Carries an exception thrown while rendering a reply back through <see cref="Handler.Execute(Func{Reply})"/>.</summary>
+internal sealed class RenderException(Exception inner) : Exception(inner.Message, inner);

@@ -7,12 +7,26 @@ using Dialtone.Core.Output;
 namespace Dialtone.Cli.Rendering;
 
 /// <summary>
-/// Prints a Reply: tagged lines on stdout, or with --json one JSON document
-/// {command, ok, exitCode, lines[{tag,text}], data}. Returns the exit code.
+/// Renders a Reply: tagged lines, or with --json one JSON document
+/// {command, ok, exitCode, lines[{tag,text}], data}. Rendering builds the --json data, which runs
+/// use-case code; callers go through <see cref="Commands.Handler"/> so a failure there keeps the contract.
 /// </summary>
 public static class ReplyWriter
 {
     public static int Write(Reply reply, bool json, string command)
+    {
+        Emit(Render(reply, json, command));
+        return reply.ExitCode;
+    }
+
+    public static void Emit(string text)
+    {
+        var stdout = Console.OpenStandardOutput();
+        stdout.Write(Encoding.UTF8.GetBytes(text));
+        stdout.Flush();
+    }
+
+    public static string Render(Reply reply, bool json, string command)
     {
         var output = new StringBuilder();
         if (json)
@@ -46,9 +60,6 @@ public static class ReplyWriter
             }
         }
 
-        var stdout = Console.OpenStandardOutput();
-        stdout.Write(Encoding.UTF8.GetBytes(output.ToString()));
-        stdout.Flush();
-        return reply.ExitCode;
+        return output.ToString();
     }
 }

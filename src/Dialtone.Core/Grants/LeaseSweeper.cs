@@ -16,11 +16,11 @@ public static class LeaseSweeper
     public static readonly TimeSpan SupervisedMargin = TimeSpan.FromMinutes(2);
 
     /// <summary>Sweeps, then hands the store back (so Workspace.OpenStore stays one call).</summary>
-    public static Store RevokeExpired(Store store, string workTree)
+    public static Store RevokeExpired(Store store, string workTree, DateTimeOffset now)
     {
         try
         {
-            Sweep(store, workTree, Clock.Now());
+            Sweep(store, workTree, now);
         }
 #pragma warning disable CA1031 // By contract a failing revocation never breaks the user's command; DIALTONE_DEBUG shows it.
         catch (Exception ex)

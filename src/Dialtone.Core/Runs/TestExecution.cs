@@ -12,10 +12,10 @@ namespace Dialtone.Core.Runs;
 /// </summary>
 public static class TestExecution
 {
-    public static TestRun Run(GitRepository repository, Ticket ticket, Subtask subtask, string kind, DialtoneConfig config)
+    public static TestRun Run(GitRepository repository, Ticket ticket, Subtask subtask, string kind, DialtoneConfig config, TimeProvider time)
     {
         var command = subtask.TestCommand ?? throw new InvalidOperationException($"subtask '{subtask.Name}' has no test command");
-        var startedAt = Clock.Now();
+        var startedAt = Clock.Now(time);
         var before = SnapshotTree.Compute(repository);
         var shell = ShellRunner.Run(
             command,

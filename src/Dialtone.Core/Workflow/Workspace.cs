@@ -15,13 +15,17 @@ public sealed class Workspace
     private string? branch;
     private bool branchRead;
 
-    private Workspace(GitRepository repository)
+    private Workspace(GitRepository repository, TimeProvider time)
     {
         Repository = repository;
+        Time = time;
         StorePaths = StorePaths.ForCommonDir(repository.CommonDir);
     }
 
     public GitRepository Repository { get; }
+
+    /// <summary>Where every use case on this workspace reads the time.</summary>
+    public TimeProvider Time { get; }
 
     public StorePaths StorePaths { get; }
 
@@ -29,11 +33,11 @@ public sealed class Workspace
     public List<string> Imported { get; } = [];
 
     /// <summary>The repository that contains <paramref name="directory"/>; environment errors become exit 3.</summary>
-    public static Workspace Discover(string directory)
+    public static Workspace Discover(string directory, TimeProvider? time = null)
     {
         try
         {
-            return new Workspace(GitRepository.Discover(directory));
+            return new Workspace(GitRepository.Discover(directory), time ?? TimeProvider.System);
         }
         catch (NotARepositoryException ex)
         {
@@ -62,8 +66,11 @@ public sealed class Workspace
 
     public void BranchChanged() => branchRead = false;
 
+    /// <summary>Now, to the millisecond, from <see cref="Time"/>.</summary>
+    public DateTimeOffset Now() => Clock.Now(Time);
+
     /// <summary>Opens the store; grants whose expiry nothing enforces are revoked on the way (docs/grants.md).</summary>
-    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(Store.Open(StorePaths), Repository.TopLevel);
+    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(Store.Open(StorePaths), Repository.TopLevel, Now());
 
     /// <summary>The ticket of the checked-out branch, or null when the branch has none.</summary>
     public Ticket? CurrentTicket(Store store)
@@ -109,7 +116,7 @@ public sealed class Workspace
     /// <summary>Records a change: bumps the revision, saves to the store, rewrites the record when checked out.</summary>
     public void Save(Store store, Ticket ticket)
     {
-        ticket.Touch(Clock.Now());
+        ticket.Touch(Now());
         store.InTransaction(() => store.Tickets.Save(ticket));
         WriteRecordIfCheckedOut(ticket);
     }

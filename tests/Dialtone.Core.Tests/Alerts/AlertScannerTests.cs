@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Config;
 using Dialtone.Core.Storage;
@@ -10,6 +11,8 @@ namespace Dialtone.Core.Tests.Alerts;
 /// <summary>The local stream end to end in process: a real repository, a real store, the scanner between them.</summary>
 public sealed class AlertScannerTests : IDisposable
 {
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
     private const string Spec = "# API\n\n| Field | Type | Description |\n|---|---|---|\n| webhook_url | string | Where events go |\n| secret | string | Signs deliveries |\n";
 
     private readonly TempRepo repo = new();
@@ -23,7 +26,7 @@ public sealed class AlertScannerTests : IDisposable
         repo.Commit("spec");
         git = GitRepository.Discover(repo.Path_);
         store = Store.Open(StorePaths.ForCommonDir(git.CommonDir));
-        Scanner().TakeBaselines(ticket, Clock.Now());
+        Scanner().TakeBaselines(ticket, Clock.Now(Time));
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class AlertScannerTests : IDisposable
         Assert.Equal(first.FromBlob, updated.FromBlob);
         Assert.Equal(["Field 'webhook_url' renamed to 'callback_uri'.", "Field 'secret' type changed from 'string' to 'bytes'."], updated.Changes.Select(c => c.Text));
 
-        Scanner().Acknowledge(updated, "read it", Clock.Now());
+        Scanner().Acknowledge(updated, "read it", Clock.Now(Time));
         Assert.Empty(Check());
     }
 
@@ -51,7 +54,7 @@ public sealed class AlertScannerTests : IDisposable
     public void AVersionThatOnlyExistedInTheWorkTree_StillDiffsLater()
     {
         repo.Write("api_spec.md", Spec + "| retries | integer | Attempts |\n");
-        Scanner().Acknowledge(Assert.Single(Check()), null, Clock.Now());
+        Scanner().Acknowledge(Assert.Single(Check()), null, Clock.Now(Time));
 
         // Never staged, never committed: git has no such blob, the store kept its text.
         repo.Write("api_spec.md", Spec + "| max_retries | integer | Attempts |\n");
@@ -76,7 +79,7 @@ public sealed class AlertScannerTests : IDisposable
     {
         File.Delete(Path.Combine(repo.Path_, "api_spec.md"));
         var deleted = Assert.Single(Check());
-        Scanner().Acknowledge(deleted, null, Clock.Now());
+        Scanner().Acknowledge(deleted, null, Clock.Now(Time));
         Assert.Empty(Check());
         repo.Write("api_spec.md", Spec);
         var added = Assert.Single(Check());
@@ -93,7 +96,7 @@ public sealed class AlertScannerTests : IDisposable
         repo.Write("design/old.txt", "committed long ago\n");
         repo.Git("add", "design/old.txt");
         repo.Git("commit", "-q", "-m", "old notes");
-        store.Alerts.SetWatch("design/*.txt", exclude: false, Clock.Now(), "test");
+        store.Alerts.SetWatch("design/*.txt", exclude: false, Clock.Now(Time), "test");
 
         var alert = Assert.Single(Check());
 
@@ -109,5 +112,5 @@ public sealed class AlertScannerTests : IDisposable
 
     private AlertScanner Scanner() => new(git, store, new DialtoneConfig());
 
-    private IReadOnlyList<Alert> Check() => Scanner().Check(ticket, Clock.Now()).Pending;
+    private IReadOnlyList<Alert> Check() => Scanner().Check(ticket, Clock.Now(Time)).Pending;
 }

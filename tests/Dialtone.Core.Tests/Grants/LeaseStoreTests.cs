@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Storage;
 
@@ -6,6 +7,8 @@ namespace Dialtone.Core.Tests.Grants;
 /// <summary>Leases in a real store: one claim wins, what is due, and the lazy sweep that revokes in the background.</summary>
 public sealed class LeaseStoreTests : IDisposable
 {
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
     private readonly string root = Directory.CreateTempSubdirectory("dialtone-leases-").FullName;
 
     private StorePaths Paths => StorePaths.ForCommonDir(Path.Combine(root, "git"));
@@ -28,7 +31,7 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using var store = Store.Open(Paths);
         var leases = store.Leases;
-        var now = Clock.Now();
+        var now = Clock.Now(Time);
 
         var id = leases.Insert(NewLease("run", now.AddMinutes(10)));
         leases.Minted(id, new string('a', 64), now.AddMinutes(5), "npm test");
@@ -51,7 +54,7 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using var store = Store.Open(Paths);
         var leases = store.Leases;
-        var now = Clock.Now();
+        var now = Clock.Now(Time);
         var evalExpired = leases.Insert(NewLease("eval", now.AddSeconds(-1)));
         leases.Insert(NewLease("eval", now.AddMinutes(1)));
         leases.Insert(NewLease("run", now.AddSeconds(-30)));
@@ -68,13 +71,13 @@ public sealed class LeaseStoreTests : IDisposable
         long id;
         using (var store = Store.Open(Paths))
         {
-            id = store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), revoke));
+            id = store.Leases.Insert(NewLease("eval", Clock.Now(Time).AddSeconds(-1), revoke));
             LeaseSweeper.NoteLeases(store);
         }
 
         Assert.True(File.Exists(NextExpiryFile));
 
-        using (var store = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
+        using (var store = LeaseSweeper.RevokeExpired(Store.Open(Paths), root, Clock.Now(Time)))
         {
             var lease = store.Leases.Find(id)!;
             Assert.Equal("expired", lease.Reason);
@@ -87,9 +90,9 @@ public sealed class LeaseStoreTests : IDisposable
 
         // Swept once: nothing is open any more, so later commands do not even query.
         Assert.False(File.Exists(NextExpiryFile));
-        using (var again = LeaseSweeper.RevokeExpired(Store.Open(Paths), root))
+        using (var again = LeaseSweeper.RevokeExpired(Store.Open(Paths), root, Clock.Now(Time)))
         {
-            Assert.Empty(again.Leases.Due(Clock.Now(), LeaseSweeper.SupervisedMargin));
+            Assert.Empty(again.Leases.Due(Clock.Now(Time), LeaseSweeper.SupervisedMargin));
         }
     }
 
@@ -98,12 +101,12 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using (var store = Store.Open(Paths))
         {
-            store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "\"/no/such/revoke\""));
+            store.Leases.Insert(NewLease("eval", Clock.Now(Time).AddSeconds(-1), "\"/no/such/revoke\""));
             LeaseSweeper.NoteLeases(store);
             store.Connection.Execute("ALTER TABLE leases RENAME TO leases_gone");
         }
 
-        using var reopened = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
+        using var reopened = LeaseSweeper.RevokeExpired(Store.Open(Paths), root, Clock.Now(Time));
 
         Assert.Equal(1, reopened.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM leases_gone"));
     }
@@ -113,11 +116,11 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using (var store = Store.Open(Paths))
         {
-            store.Leases.Insert(NewLease("eval", Clock.Now().AddSeconds(-1), "[\"/no/such/revoke\"]"));
+            store.Leases.Insert(NewLease("eval", Clock.Now(Time).AddSeconds(-1), "[\"/no/such/revoke\"]"));
             LeaseSweeper.NoteLeases(store);
         }
 
-        using var swept = LeaseSweeper.RevokeExpired(Store.Open(Paths), root);
+        using var swept = LeaseSweeper.RevokeExpired(Store.Open(Paths), root, Clock.Now(Time));
 
         // The shell starts; the missing program fails inside it, and its complaint goes to the revoke log.
         Assert.Single(swept.Leases.Recent(null, null), l => l.Reason == "expired");
@@ -128,7 +131,7 @@ public sealed class LeaseStoreTests : IDisposable
     {
         using var store = Store.Open(Paths);
         var leases = store.Leases;
-        var now = Clock.Now();
+        var now = Clock.Now(Time);
         var later = leases.Insert(NewLease("eval", now.AddMinutes(30)));
         var sooner = leases.Insert(NewLease("run", now.AddMinutes(5)));
         LeaseSweeper.NoteLeases(store);

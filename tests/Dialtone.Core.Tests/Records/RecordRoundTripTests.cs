@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Records;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
@@ -7,11 +8,13 @@ namespace Dialtone.Core.Tests.Records;
 
 public sealed class RecordRoundTripTests : IDisposable
 {
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
     private readonly string workTree = Directory.CreateTempSubdirectory("dialtone-record-").FullName;
 
     public static Ticket Sample()
     {
-        var now = Clock.Now();
+        var now = Clock.Now(Time);
         var ticket = new Ticket
         {
             Name = "round-trip",

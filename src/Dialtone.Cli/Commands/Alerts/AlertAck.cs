@@ -62,7 +62,7 @@ public static class AlertAck
         }
 
         var reply = new Reply();
-        var now = Clock.Now();
+        var now = workspace.Now();
         if (alert.IsAcknowledged)
         {
             reply.Add(Tag.Ticket, $"Alert #{id} was already acknowledged ({alert.AckedAt:yyyy-MM-dd HH:mm} UTC).");

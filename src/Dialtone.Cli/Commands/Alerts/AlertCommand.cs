@@ -72,7 +72,7 @@ public static class AlertCommand
             return reply.Add(Tag.Action, $"{NextStep.Cli} ticket list --all");
         }
 
-        var now = Clock.Now();
+        var now = workspace.Now();
         var table = store.Alerts;
         var raised = store.InTransaction(() => targets.ConvertAll(t => (Ticket: t.Name, Id: table.RaiseEvent(t.Name, message, from, parsedLevel, now))));
         foreach (var (ticket, id) in raised)

@@ -36,7 +36,7 @@ public static class DocsDiffCommand
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
         var reply = new Reply();
-        var now = Clock.Now();
+        var now = workspace.Now();
         var scanner = PendingAlerts.Scanner(workspace, store);
         var pending = scanner.Check(ticket, now).Pending.Where(a => a.Kind == AlertKind.Doc && a.Path == path).ToList();
         var changes = new JsonArray();

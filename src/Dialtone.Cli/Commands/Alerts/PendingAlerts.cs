@@ -25,7 +25,7 @@ public static class PendingAlerts
             return false;
         }
 
-        var now = Clock.Now();
+        var now = workspace.Now();
         var pending = Check(reply, workspace, store, ticket, now).Pending;
         foreach (var alert in pending)
         {
@@ -42,7 +42,7 @@ public static class PendingAlerts
     /// </summary>
     public static void AtStart(Reply reply, Workspace workspace, Store store, Ticket ticket, bool resumed)
     {
-        var now = Clock.Now();
+        var now = workspace.Now();
         var scanner = Scanner(workspace, store);
         int watched;
         IReadOnlyList<Alert> pending = [];
@@ -78,7 +78,7 @@ public static class PendingAlerts
     /// <summary>What `ticket validate` and `ticket done` refuse over: every alert not yet acknowledged (checked afresh).</summary>
     public static List<(string Text, string Action)> Problems(Workspace workspace, Store store, Ticket ticket)
     {
-        var now = Clock.Now();
+        var now = workspace.Now();
         var problems = new List<(string, string)>();
         foreach (var alert in Check(null, workspace, store, ticket, now).Pending)
         {
@@ -93,7 +93,7 @@ public static class PendingAlerts
 
     /// <summary>True when the ticket has an alert not yet acknowledged (checked afresh).</summary>
     public static bool AnyPending(Workspace workspace, Store store, Ticket ticket) =>
-        Check(null, workspace, store, ticket, Clock.Now()).Pending.Count > 0;
+        Check(null, workspace, store, ticket, workspace.Now()).Pending.Count > 0;
 
     public static AlertScanner Scanner(Workspace workspace, Store store) =>
         new(workspace.Repository, store, DialtoneConfig.Load(workspace.Repository.TopLevel));

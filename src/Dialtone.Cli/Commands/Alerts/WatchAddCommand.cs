@@ -34,7 +34,7 @@ public static class WatchAddCommand
         using var store = workspace.OpenStore();
         var table = store.Alerts;
         var scanner = PendingAlerts.Scanner(workspace, store);
-        var now = Clock.Now();
+        var now = workspace.Now();
         var who = Identity.Of(workspace.Repository);
         foreach (var pattern in normalized)
         {

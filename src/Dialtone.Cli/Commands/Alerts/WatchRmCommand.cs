@@ -28,7 +28,7 @@ public static class WatchRmCommand
         using var store = workspace.OpenStore();
         var table = store.Alerts;
         var scanner = PendingAlerts.Scanner(workspace, store);
-        var now = Clock.Now();
+        var now = workspace.Now();
         var who = Identity.Of(workspace.Repository);
         var removed = new List<string>();
         foreach (var raw in patterns)

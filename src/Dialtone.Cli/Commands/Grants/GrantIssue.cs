@@ -27,7 +27,7 @@ public static class GrantIssue
         using (var store = workspace.OpenStore())
         {
             var ticket = CurrentTicket.Require(workspace, store);
-            var now = Clock.Now();
+            var now = workspace.Now();
             lease = new Lease
             {
                 Ticket = ticket.Name,
@@ -96,7 +96,7 @@ public static class GrantIssue
                 store.InTransaction(() =>
                 {
                     store.Leases.Minted(lease.Id, fingerprint, expiresAt, commandText);
-                    store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), Clock.Now());
+                    store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), workspace.Now());
                 });
                 LeaseSweeper.NoteLeases(store);
             }
@@ -139,7 +139,7 @@ public static class GrantIssue
         store.InTransaction(() =>
         {
             var leases = store.Leases;
-            var now = Clock.Now();
+            var now = workspace.Now();
             if (leases.Claim(lease.Id, reason, now))
             {
                 leases.RecordRevoke(lease.Id, revokeStatus);

@@ -67,7 +67,7 @@ public static class GrantRevokeCommand
                 targets = leases.Active();
             }
 
-            var now = Clock.Now();
+            var now = workspace.Now();
             store.InTransaction(() =>
             {
                 foreach (var lease in targets.Where(l => leases.Claim(l.Id, "revoked", now)))
@@ -95,7 +95,7 @@ public static class GrantRevokeCommand
 
             var (status, result) = Revocation.Run(lease, "revoked", workspace.Repository.TopLevel);
             lease.RevokeStatus = status;
-            lease.RevokedAt = Clock.Now();
+            lease.RevokedAt = workspace.Now();
             lease.Reason = "revoked";
             if (result is null)
             {

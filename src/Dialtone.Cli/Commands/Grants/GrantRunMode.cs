@@ -82,7 +82,7 @@ public static class GrantRunMode
         lease.Pid = outcome.Pid;
         lease.ExitCode = outcome.ExitCode;
         var reason = outcome.Expired ? "expired" : "finished";
-        lease.RevokedAt = Clock.Now();
+        lease.RevokedAt = workspace.Now();
         lease.Reason = reason;
         bool claimed;
         using (var store = workspace.OpenStore())
@@ -90,10 +90,10 @@ public static class GrantRunMode
             claimed = store.InTransaction(() =>
             {
                 var leases = store.Leases;
-                var ended = leases.Claim(lease.Id, reason, Clock.Now(), outcome.ExitCode);
+                var ended = leases.Claim(lease.Id, reason, workspace.Now(), outcome.ExitCode);
                 if (ended)
                 {
-                    store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({scope.Name}) ended: {Describe(outcome)}", Clock.Now());
+                    store.Journal.Log(lease.Ticket, "grant", null, $"grant #{lease.Id} ({scope.Name}) ended: {Describe(outcome)}", workspace.Now());
                 }
 
                 return ended;

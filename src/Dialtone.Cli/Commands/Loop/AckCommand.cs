@@ -41,7 +41,7 @@ public static class AckCommand
         var ticket = CurrentTicket.Require(workspace, store);
         var messages = store.Messages;
         var all = messages.ForTicket(ticket.Name);
-        var now = Clock.Now();
+        var now = workspace.Now();
         var reply = new Reply();
         List<Core.Messages.Message> acknowledged;
         if (id is { } one)

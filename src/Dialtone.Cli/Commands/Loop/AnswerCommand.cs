@@ -36,7 +36,7 @@ public static class AnswerCommand
         }
 
         var by = string.IsNullOrWhiteSpace(who) ? Identity.Of(workspace.Repository) : who.Trim();
-        var now = Clock.Now();
+        var now = workspace.Now();
         messages.Answer(id, answer.Trim(), by, now);
         store.Journal.Log(message.Ticket, "answer", null, $"#{id} answered by {by}: {answer.Trim()}", now);
 

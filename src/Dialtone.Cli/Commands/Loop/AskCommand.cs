@@ -28,7 +28,7 @@ public static class AskCommand
 
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        var now = Clock.Now();
+        var now = workspace.Now();
         var id = store.Messages.Ask(ticket.Name, question.Trim(), !fyi, Identity.Of(workspace.Repository), now);
         store.Journal.Log(ticket.Name, "ask", null, question.Trim(), now);
 

@@ -88,10 +88,10 @@ public static class DoneCommand
             ticket.Tip = tip.Trim();
             ticket.Status = TicketStatus.Done;
             workspace.Save(store, ticket);
-            store.Journal.Log(ticket.Name, "done", null, tip.Trim(), Clock.Now());
+            store.Journal.Log(ticket.Name, "done", null, tip.Trim(), workspace.Now());
 
             // Memory (issue 7): the done ticket becomes an archive entry later starts can find.
-            Memory.DoneArchive.Add(reply, workspace, store, ticket, Clock.Now());
+            Memory.DoneArchive.Add(reply, workspace, store, ticket, workspace.Now());
         }
 
         reply.Add(Tag.Ticket, $"Done: {ticket.Name}. Tip stored for the next agent: \"{TicketText.OneLine(ticket.Tip, 300)}\"");

@@ -43,7 +43,7 @@ public static partial class LogCommand
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
         var journal = store.Journal;
-        var now = Clock.Now();
+        var now = workspace.Now();
         switch (kind)
         {
             case "SIGN":

@@ -40,7 +40,7 @@ public static class NextCommand
                 throw DialtoneError.Usage($"Ticket '{ticket.Name}' is done.", $"{NextStep.Cli} ticket start <next-ticket>");
             }
 
-            var now = Clock.Now();
+            var now = workspace.Now();
             var messages = store.Messages.ForTicket(ticket.Name);
             if (messages.Exists(m => m.Blocks))
             {
@@ -145,7 +145,7 @@ public static class NextCommand
         }
 
         // The store is closed while the test runs: tests can take minutes and may call dialtone.
-        var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config);
+        var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config, workspace.Time);
         using (var store = workspace.OpenStore())
         {
             store.Runs.Record(run);

@@ -33,7 +33,7 @@ public static class SummaryCommand
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
         var summary = store.Journal.LatestSummary(ticket.Name);
-        var now = Clock.Now();
+        var now = workspace.Now();
         var stale = SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes);
         var reply = new Reply();
         if (summary is { } s)
@@ -72,7 +72,7 @@ public static class SummaryCommand
 
         using var store = workspace.OpenStore();
         var ticket = CurrentTicket.Require(workspace, store);
-        store.Journal.WriteSummary(ticket.Name, summary!.Trim(), Clock.Now());
+        store.Journal.WriteSummary(ticket.Name, summary!.Trim(), workspace.Now());
         var reply = new Reply();
         reply.Add(Tag.Ticket, $"Summary of '{ticket.Name}' updated ({summary.Trim().Length} characters).");
         reply.Add(Tag.Action, $"{NextStep.Cli} ticket next");

@@ -42,7 +42,7 @@ public static class TestCommand
             reply.Add(Tag.Warn, $"Subtask '{skipped.Name}' has no test command; skipped.");
         }
 
-        var runs = runnable.ConvertAll(s => TestExecution.Run(workspace.Repository, ticket, s, "test", config));
+        var runs = runnable.ConvertAll(s => TestExecution.Run(workspace.Repository, ticket, s, "test", config, workspace.Time));
         using (var store = workspace.OpenStore())
         {
             var table = store.Runs;

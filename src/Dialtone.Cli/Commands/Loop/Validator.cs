@@ -78,7 +78,7 @@ public static class Validator
         }
 
         // Re-run every test with the store closed: passing again without touching files is the proof.
-        var runs = ticket.Subtasks.Select(s => TestExecution.Run(workspace.Repository, ticket, s, "validate", config)).ToList();
+        var runs = ticket.Subtasks.Select(s => TestExecution.Run(workspace.Repository, ticket, s, "validate", config, workspace.Time)).ToList();
         var passed = runs.TrueForAll(r => r.Passed && r.TreeBefore == tree && r.TreeAfter == tree);
         using (var store = workspace.OpenStore())
         {
@@ -89,7 +89,7 @@ public static class Validator
             }
 
             ticket = workspace.FindTicket(store, ticket.Name)!;
-            var now = Clock.Now();
+            var now = workspace.Now();
             if (passed)
             {
                 foreach (var subtask in ticket.Subtasks.Where(s => s.Status != SubtaskStatus.Done))

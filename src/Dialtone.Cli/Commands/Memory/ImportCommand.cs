@@ -65,7 +65,7 @@ public static class ImportCommand
         sources = [.. sources.DistinctBy(s => (s.Ticket, s.Name))];
         RefuseDuplicates(ticket, sources);
 
-        var now = Clock.Now();
+        var now = workspace.Now();
         var imported = new List<Subtask>();
         var dropped = new List<string>();
         foreach (var source in sources)

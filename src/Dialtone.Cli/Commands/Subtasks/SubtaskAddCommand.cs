@@ -36,7 +36,7 @@ public static class SubtaskAddCommand
             throw DialtoneError.Usage($"Ticket '{ticket.Name}' already has a subtask '{name}'.", $"{NextStep.Cli} ticket subtask edit {name} --desc \"…\"");
         }
 
-        var now = Clock.Now();
+        var now = workspace.Now();
         var subtask = new Subtask
         {
             Name = name,

@@ -79,7 +79,7 @@ public static class SubtaskEditCommand
             changed.Add("deps");
         }
 
-        subtask.UpdatedAt = Clock.Now();
+        subtask.UpdatedAt = workspace.Now();
         workspace.Save(store, ticket);
 
         var reply = new Reply();

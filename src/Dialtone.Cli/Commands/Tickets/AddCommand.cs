@@ -39,7 +39,7 @@ public static class AddCommand
             BaseBranch = workspace.CurrentBranch,
             BaseCommit = workspace.Repository.Head,
             Parent = parent?.Name,
-            CreatedAt = Clock.Now(),
+            CreatedAt = workspace.Now(),
         };
         workspace.Save(store, ticket);
 

@@ -54,7 +54,7 @@ public static class StartCommand
             var resumed = ticket is not null;
             if (ticket is null)
             {
-                var now = Clock.Now();
+                var now = workspace.Now();
                 var baseBranch = from ?? (previousBranch == name ? null : previousBranch);
                 ticket = new Ticket
                 {
