@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Commands.Alerts;

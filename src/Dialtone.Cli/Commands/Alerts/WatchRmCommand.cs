@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Dialtone.Core;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Alerts;
 

@@ -4,6 +4,7 @@ using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Core;
 using Dialtone.Git.Processes;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dialtone.Core.Gates;
 using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.Workflow;
 using Dialtone.Core;
 using Dialtone.Git.Hooks;
@@ -44,7 +45,7 @@ public static class HookCommand
         {
             "pre-commit" => PreCommit(directory, explain),
             "prepare-commit-msg" => PrepareCommitMessage(HookEnvironment.AmbientRepository(directory), directory, args, explain),
-            "post-checkout" or "post-merge" => Alerts.HookAlerts.Run(directory, hook, args, explain),
+            "post-checkout" or "post-merge" => HookAlerts.Run(directory, hook, args, explain),
             _ => NothingYet(hook, explain),
         };
     }

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Loop;
 
@@ -27,7 +30,7 @@ public static class AckCommand
     {
         if (alert is { } alertId)
         {
-            return Alerts.AlertAck.One(workspace, alertId, first, second);
+            return AlertAck.One(workspace, alertId, first, second);
         }
 
         long? id = MessageIds.TryParse(first, out var parsed) ? parsed : null;
@@ -67,7 +70,7 @@ public static class AckCommand
         }
 
         // Alerts too (DESIGN §6), unless one question was named: each doc alert moves its doc's baseline.
-        var alerts = id is null ? Alerts.AlertAck.All(reply, workspace, store, ticket, note, now) : 0;
+        var alerts = id is null ? AlertAck.All(reply, workspace, store, ticket, note, now) : 0;
         if (acknowledged.Count == 0 && alerts == 0)
         {
             reply.Add(Tag.Ticket, "Nothing to acknowledge.");

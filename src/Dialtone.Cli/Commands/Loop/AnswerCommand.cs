@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.UseCases.Loop;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Loop;
 

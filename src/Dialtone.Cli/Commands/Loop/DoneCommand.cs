@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Records;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Memory;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 using Dialtone.Git;
 
 namespace Dialtone.Cli.Commands.Loop;
@@ -42,7 +46,7 @@ public static class DoneCommand
 
             // A passing validation at this very tree, with nothing open since, need not run again.
             validated = Validator.IsCurrent(ticket, tree) && !store.Messages.ForTicket(ticket.Name).Exists(m => m.Blocks)
-                && !Alerts.PendingAlerts.AnyPending(workspace, store, ticket);
+                && !PendingAlerts.AnyPending(workspace, store, ticket);
         }
 
         if (!validated)
@@ -91,7 +95,7 @@ public static class DoneCommand
             store.Journal.Log(ticket.Name, "done", null, tip.Trim(), workspace.Now());
 
             // Memory (issue 7): the done ticket becomes an archive entry later starts can find.
-            Memory.DoneArchive.Add(reply, workspace, store, ticket, workspace.Now());
+            DoneArchive.Add(reply, workspace, store, ticket, workspace.Now());
         }
 
         reply.Add(Tag.Ticket, $"Done: {ticket.Name}. Tip stored for the next agent: \"{TicketText.OneLine(ticket.Tip, 300)}\"");

@@ -5,6 +5,9 @@ using Dialtone.Core.Output;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Core;
 using Dialtone.Git;
@@ -70,7 +73,7 @@ public static partial class LogCommand
         }
 
         // Seed section 4: after logging, whatever changed in the watched design docs (DESIGN §6).
-        Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
+        PendingAlerts.Add(reply, workspace, store, ticket);
 
         reply.Set("ticket", () => ticket.Name);
         reply.Set("kind", () => kind.ToLowerInvariant());

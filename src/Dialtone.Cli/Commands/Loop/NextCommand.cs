@@ -1,13 +1,17 @@
 using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Quality;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Memory;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 using Dialtone.Git;
 
 namespace Dialtone.Cli.Commands.Loop;
@@ -49,7 +53,7 @@ public static class NextCommand
             }
 
             // Design-doc changes and external events (DESIGN §6): shown here; validate refuses until acknowledged.
-            Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
+            PendingAlerts.Add(reply, workspace, store, ticket);
 
             var summary = store.Journal.LatestSummary(ticket.Name);
             if (SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes))
@@ -132,7 +136,7 @@ public static class NextCommand
             if (subtask.Status == SubtaskStatus.Todo)
             {
                 // Memory (issue 7): a tip from the archive, once, as work on this subtask starts.
-                Memory.NextTip.Add(reply, store, ticket, subtask);
+                NextTip.Add(reply, store, ticket, subtask);
             }
 
             if (subtask.Status == SubtaskStatus.Todo)

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Loop;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Dialtone.Core;
 using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Loop;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Loop;
 

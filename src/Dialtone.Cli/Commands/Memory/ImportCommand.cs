@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Memory;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Memory;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Subtasks;
 

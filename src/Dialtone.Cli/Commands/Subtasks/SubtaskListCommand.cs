@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Dialtone.Cli.Commands.Tickets;
 using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Commands.Subtasks;

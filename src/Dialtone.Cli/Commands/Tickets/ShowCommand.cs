@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Commands.Tickets;

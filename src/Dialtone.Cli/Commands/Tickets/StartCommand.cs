@@ -1,8 +1,11 @@
 using System.CommandLine;
-using Dialtone.Core;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Memory;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
+using Dialtone.Core;
 using Dialtone.Git;
 
 namespace Dialtone.Cli.Commands.Tickets;
@@ -95,11 +98,11 @@ public static class StartCommand
             SchemaLine.Add(reply, workspace, store);
 
             // Design-doc alerts (DESIGN §6): a new ticket takes its baselines, a resumed one hears what changed.
-            Alerts.PendingAlerts.AtStart(reply, workspace, store, ticket, resumed);
+            PendingAlerts.AtStart(reply, workspace, store, ticket, resumed);
             if (!resumed)
             {
                 // Memory (issue 7): archived tickets like this one, their subtasks and tips.
-                Memory.StartMemory.Add(reply, workspace, store, ticket);
+                StartMemory.Add(reply, workspace, store, ticket);
             }
 
             reply.Add(Tag.Ticket, $"Record: {Dialtone.Core.Records.RecordFile.RelativePath(name)} (commit it with your work).");

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
+using Dialtone.Core.UseCases.Alerts;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Commands.Tickets;
@@ -32,8 +35,8 @@ public static class StatusCommand
         reply.Add(Tag.Ticket, $"Current ticket: {ticket.Name} ({ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done{(current is null ? "" : $"; current: {current.Name}")})");
         TicketText.Queue(reply, ticket);
         var messages = store.Messages.ForTicket(ticket.Name);
-        var messageAction = Loop.MessageBlock.Describe(reply, messages);
-        var alerted = Alerts.PendingAlerts.Add(reply, workspace, store, ticket);
+        var messageAction = MessageBlock.Describe(reply, messages);
+        var alerted = PendingAlerts.Add(reply, workspace, store, ticket);
         reply.Set("ticket", () => TicketJson.Full(ticket));
         reply.Set("openMessages", () => new System.Text.Json.Nodes.JsonArray([.. messages.Where(m => m.Blocks).Select(m => (System.Text.Json.Nodes.JsonNode?)m.Id)]));
         reply.Add(Tag.Action, messageAction ?? (alerted ? $"{NextStep.Cli} ticket ack" : NextStep.For(ticket)));

@@ -4,7 +4,7 @@ using Dialtone.Core.Storage;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Tickets;
 
-namespace Dialtone.Cli.Commands.Memory;
+namespace Dialtone.Core.UseCases.Memory;
 
 /// <summary>
 /// The tip `ticket next` shows as work on a subtask starts: from the ticket it was imported from,

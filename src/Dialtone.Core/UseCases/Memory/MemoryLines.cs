@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Dialtone.Core.Memory;
 using Dialtone.Core.Output;
 
-namespace Dialtone.Cli.Commands.Memory;
+namespace Dialtone.Core.UseCases.Memory;
 
 /// <summary>
 /// How archive findings read (seed section 1): `[ALERT] Similar patterns found in '&lt;t&gt;'.` with

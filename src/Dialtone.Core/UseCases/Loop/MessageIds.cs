@@ -2,7 +2,7 @@ using System.Globalization;
 using Dialtone.Core;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Loop;
+namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>Question numbers as typed: "3" or "#3".</summary>
 public static class MessageIds

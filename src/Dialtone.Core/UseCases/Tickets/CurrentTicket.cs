@@ -3,7 +3,7 @@ using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Tickets;
+namespace Dialtone.Core.UseCases.Tickets;
 
 /// <summary>The ticket of the checked-out branch, for commands that need one.</summary>
 public static class CurrentTicket

@@ -8,7 +8,7 @@ using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
 
-namespace Dialtone.Cli.Commands.Alerts;
+namespace Dialtone.Core.UseCases.Alerts;
 
 /// <summary>
 /// The design-doc check every ticket command runs (log, status, next, start when resuming, the

@@ -2,7 +2,7 @@ using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Tickets;
+namespace Dialtone.Core.UseCases.Tickets;
 
 /// <summary>The [SCHEMA] line: store location, schema version and what it holds.</summary>
 public static class SchemaLine

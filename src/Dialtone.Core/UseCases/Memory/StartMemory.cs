@@ -6,7 +6,7 @@ using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
 
-namespace Dialtone.Cli.Commands.Memory;
+namespace Dialtone.Core.UseCases.Memory;
 
 /// <summary>What `ticket start` adds for a new ticket: archived tickets like it, their subtasks and tips.</summary>
 public static class StartMemory

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Dialtone.Cli.Commands.Loop;
-using Dialtone.Cli.Commands.Tickets;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
@@ -8,7 +8,7 @@ using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Alerts;
+namespace Dialtone.Core.UseCases.Alerts;
 
 /// <summary>
 /// Acknowledging alerts (`ticket ack` acknowledges all of them with the answers; `ticket ack --alert

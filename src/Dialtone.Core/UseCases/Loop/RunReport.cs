@@ -4,7 +4,7 @@ using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Tickets;
 
-namespace Dialtone.Cli.Commands.Loop;
+namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>How a test run is shown: the output tail, then [PASS] or [FAIL] with the facts.</summary>
 public static class RunReport

@@ -6,7 +6,7 @@ using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
 
-namespace Dialtone.Cli.Commands.Memory;
+namespace Dialtone.Core.UseCases.Memory;
 
 /// <summary>What `ticket done` adds: the ticket goes into the archive that later starts search.</summary>
 public static class DoneArchive

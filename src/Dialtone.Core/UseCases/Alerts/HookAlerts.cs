@@ -3,7 +3,7 @@ using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Alerts;
+namespace Dialtone.Core.UseCases.Alerts;
 
 /// <summary>
 /// The design-doc check of the post-checkout and post-merge hooks. These run after every branch

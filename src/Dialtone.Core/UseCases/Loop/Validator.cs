@@ -1,4 +1,4 @@
-using Dialtone.Cli.Commands.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
@@ -10,7 +10,7 @@ using Dialtone.Core;
 using Dialtone.Git;
 using Dialtone.Records;
 
-namespace Dialtone.Cli.Commands.Loop;
+namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>
 /// The done gate's check (DESIGN §4): every subtask signed, nothing changed since the last

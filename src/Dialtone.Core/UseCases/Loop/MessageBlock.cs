@@ -3,7 +3,7 @@ using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
-namespace Dialtone.Cli.Commands.Loop;
+namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>
 /// Renders what messages hold up the loop (DESIGN §4 step 1, seed section 2): answers waiting for
