@@ -20,6 +20,12 @@ public static class ChainHash
         "dialtone-validation-v1", ticket, v.Tree, Time(v.ValidatedAt), v.Passed ? "pass" : "fail",
         string.Join(';', v.Results.Select(r => $"{r.Subtask}={Int(r.ExitCode)}:{Long(r.DurationMs)}:{(r.Passed ? 1 : 0)}")), v.PrevHash);
 
+    public static string Of(string ticket, Evidence e) => Sha256(
+        "dialtone-evidence-v1", ticket, Int(e.Seq), e.Kind, Time(e.At), e.Detail, e.PrevHash);
+
+    public static string Of(string ticket, DoneSeal d) => Sha256(
+        "dialtone-done-v1", ticket, Time(d.At), d.Tip, d.Summary is null ? "-" : "+" + d.Summary, d.EvidenceHead, d.PrevHash);
+
     public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
     private static string Sha256(params string[] fields)

@@ -112,6 +112,35 @@ public static class RecordCodec
             record.Validation = parsed;
         }
 
+        if (Array(root, "evidence") is { } evidence)
+        {
+            foreach (var item in evidence.EnumerateArray())
+            {
+                record.Evidence.Add(new Evidence
+                {
+                    Seq = (int)(Int(item, "seq") ?? 0),
+                    Kind = String(item, "kind") ?? "",
+                    At = Time(item, "at") ?? default,
+                    Detail = String(item, "detail") ?? "",
+                    PrevHash = String(item, "prevHash") ?? "",
+                    Hash = String(item, "hash") ?? "",
+                });
+            }
+        }
+
+        if (Object(root, "done") is { } done)
+        {
+            record.Done = new DoneSeal
+            {
+                At = Time(done, "at") ?? default,
+                Tip = String(done, "tip") ?? "",
+                Summary = String(done, "summary"),
+                EvidenceHead = String(done, "evidenceHead") ?? "",
+                PrevHash = String(done, "prevHash") ?? "",
+                Hash = String(done, "hash") ?? "",
+            };
+        }
+
         record.Tip = String(root, "tip");
         return record;
     }
@@ -162,6 +191,12 @@ public static class RecordCodec
             writer.WriteEndArray();
             WriteAttestations(writer, record.Attestations);
             WriteValidation(writer, record.Validation);
+            if (record.Format >= 2)
+            {
+                WriteEvidence(writer, record.Evidence);
+                WriteDone(writer, record.Done);
+            }
+
             writer.WriteString("tip", record.Tip);
             writer.WriteEndObject();
         }
@@ -248,6 +283,42 @@ public static class RecordCodec
         writer.WriteEndArray();
         writer.WriteString("prevHash", validation.PrevHash);
         writer.WriteString("hash", validation.Hash);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter writer, List<Evidence> evidence)
+    {
+        writer.WriteStartArray("evidence");
+        foreach (var e in evidence)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("seq", e.Seq);
+            writer.WriteString("kind", e.Kind);
+            writer.WriteString("at", e.At);
+            writer.WriteString("detail", e.Detail);
+            writer.WriteString("prevHash", e.PrevHash);
+            writer.WriteString("hash", e.Hash);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteDone(Utf8JsonWriter writer, DoneSeal? done)
+    {
+        if (done is null)
+        {
+            writer.WriteNull("done");
+            return;
+        }
+
+        writer.WriteStartObject("done");
+        writer.WriteString("at", done.At);
+        writer.WriteString("tip", done.Tip);
+        writer.WriteString("summary", done.Summary);
+        writer.WriteString("evidenceHead", done.EvidenceHead);
+        writer.WriteString("prevHash", done.PrevHash);
+        writer.WriteString("hash", done.Hash);
         writer.WriteEndObject();
     }
 

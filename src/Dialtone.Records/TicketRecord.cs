@@ -3,11 +3,12 @@ namespace Dialtone.Records;
 /// <summary>
 /// The committed, reviewable state of one ticket: `.dialtone/tickets/&lt;ticket&gt;.json`.
 /// The format is documented in docs/ticket-record.md; field names are an interface.
-/// Additive changes keep <see cref="CurrentFormat"/>; anything else bumps it.
+/// Additive changes keep <see cref="CurrentFormat"/>; anything else bumps it. Format 2 seals the
+/// ticket's closing (status, tip) and its evidence into the hash chain; format 1 records stay readable.
 /// </summary>
 public sealed class TicketRecord
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int Format { get; set; } = CurrentFormat;
 
@@ -35,6 +36,13 @@ public sealed class TicketRecord
 
     public Validation? Validation { get; set; }
 
+    /// <summary>Things that happened outside the loop (a skipped gate, a relayed answer, …), hash-chained. Format 2.</summary>
+    public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>The sealed closing of a done ticket: without it (format 2) the ticket is not done. Format 2.</summary>
+    public DoneSeal? Done { get; set; }
+
+    /// <summary>The tip left at done; in format 2 it must equal <see cref="DoneSeal.Tip"/>.</summary>
     public string? Tip { get; set; }
 }
 
