@@ -8,6 +8,8 @@ public static class RecordMapper
 {
     public static TicketRecord ToRecord(Ticket ticket) => new()
     {
+        // A ticket closed before seals existed keeps the format it was closed in: it has no seal to write.
+        Format = ticket.Status == TicketStatus.Done && ticket.Done is null ? 1 : TicketRecord.CurrentFormat,
         Ticket = ticket.Name,
         Revision = ticket.Revision,
         Description = ticket.Description,
@@ -31,6 +33,8 @@ public static class RecordMapper
         }),
         Attestations = ticket.Attestations,
         Validation = ticket.Validation,
+        Evidence = ticket.Evidence,
+        Done = ticket.Done,
         Tip = ticket.Tip,
     };
 
@@ -100,6 +104,8 @@ public static class RecordMapper
         ticket.Attestations = record.Attestations ?? [];
         ticket.Validation = record.Validation;
         ticket.Tip = record.Tip;
+        ticket.Evidence = record.Evidence ?? [];
+        ticket.Done = record.Done;
         if (RecordVerifier.Verify(record) is { } broken)
         {
             throw new FormatException($"its signature chain is broken ({broken}); it was edited by hand and is not trusted");

@@ -38,6 +38,48 @@ public static class Chain
         return validation;
     }
 
+    /// <summary>Appends evidence of something that happened outside the loop.</summary>
+    public static Evidence AddEvidence(Ticket ticket, string kind, string detail, DateTimeOffset at)
+    {
+        var evidence = new Evidence
+        {
+            Seq = ticket.Evidence.Count + 1,
+            Kind = kind,
+            At = at,
+            Detail = detail,
+            PrevHash = ticket.Evidence.Count == 0 ? Genesis : ticket.Evidence[^1].Hash,
+        };
+        evidence.Hash = ChainHash.Of(ticket.Name, evidence);
+        ticket.Evidence.Add(evidence);
+        return evidence;
+    }
+
+    /// <summary>
+    /// Closes the ticket: seals the tip and summary onto its validation, which must have passed and
+    /// covered every subtask. Status and tip are what this seal says from now on.
+    /// </summary>
+    public static DoneSeal Close(Ticket ticket, string tip, string? summary, DateTimeOffset at)
+    {
+        if (ticket.Validation is not { } validation || !RecordVerifier.ValidationCovers(RecordMapper.ToRecord(ticket)))
+        {
+            throw new InvalidOperationException($"ticket '{ticket.Name}' has no passing validation of every subtask to close on");
+        }
+
+        var seal = new DoneSeal
+        {
+            At = at,
+            Tip = tip,
+            Summary = summary,
+            EvidenceHead = ticket.Evidence.Count == 0 ? Genesis : ticket.Evidence[^1].Hash,
+            PrevHash = validation.Hash,
+        };
+        seal.Hash = ChainHash.Of(ticket.Name, seal);
+        ticket.Done = seal;
+        ticket.Tip = tip;
+        ticket.Status = TicketStatus.Done;
+        return seal;
+    }
+
     /// <summary>Null when the chain holds; otherwise what is wrong, for a message.</summary>
     public static string? Verify(Ticket ticket) => RecordVerifier.Verify(RecordMapper.ToRecord(ticket));
 

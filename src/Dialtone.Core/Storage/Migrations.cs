@@ -258,6 +258,26 @@ public static class Migrations
                 exit_code      INTEGER
             );
             """),
+        new(6, "trust: evidence and the done seal of each ticket", """
+            CREATE TABLE evidence (
+                ticket        VARCHAR NOT NULL,
+                seq           INTEGER NOT NULL,
+                kind          VARCHAR NOT NULL,
+                happened_at   TIMESTAMP NOT NULL,
+                detail        VARCHAR NOT NULL,
+                prev_hash     VARCHAR NOT NULL,
+                hash          VARCHAR NOT NULL
+            );
+            CREATE TABLE done_seals (
+                ticket        VARCHAR NOT NULL,
+                sealed_at     TIMESTAMP NOT NULL,
+                tip           VARCHAR NOT NULL,
+                summary       VARCHAR,
+                evidence_head VARCHAR NOT NULL,
+                prev_hash     VARCHAR NOT NULL,
+                hash          VARCHAR NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

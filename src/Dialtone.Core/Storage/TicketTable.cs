@@ -69,6 +69,8 @@ public sealed class TicketTable(DuckDbConnection connection)
         connection.Execute("DELETE FROM attestations WHERE ticket = $1", ticket.Name);
         connection.Execute("DELETE FROM validations WHERE ticket = $1", ticket.Name);
         connection.Execute("DELETE FROM tips WHERE ticket = $1", ticket.Name);
+        connection.Execute("DELETE FROM evidence WHERE ticket = $1", ticket.Name);
+        connection.Execute("DELETE FROM done_seals WHERE ticket = $1", ticket.Name);
         if (ticket.Tip is not null)
         {
             connection.Execute("INSERT INTO tips (ticket, written_at, author, text) VALUES ($1, $2, '', $3)", ticket.Name, ticket.UpdatedAt.UtcDateTime, ticket.Tip);
@@ -165,6 +167,20 @@ public sealed class TicketTable(DuckDbConnection connection)
                 "INSERT INTO validations (ticket, tree, validated_at, passed, results, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 ticket.Name, v.Tree, v.ValidatedAt.UtcDateTime, v.Passed, results, v.PrevHash, v.Hash);
         }
+
+        foreach (var e in ticket.Evidence)
+        {
+            connection.Execute(
+                "INSERT INTO evidence (ticket, seq, kind, happened_at, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                ticket.Name, e.Seq, e.Kind, e.At.UtcDateTime, e.Detail, e.PrevHash, e.Hash);
+        }
+
+        if (ticket.Done is { } d)
+        {
+            connection.Execute(
+                "INSERT INTO done_seals (ticket, sealed_at, tip, summary, evidence_head, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                ticket.Name, d.At.UtcDateTime, d.Tip, d.Summary, d.EvidenceHead, d.PrevHash, d.Hash);
+        }
     }
 
     private void LoadSignatures(Ticket ticket)
@@ -215,6 +231,38 @@ public sealed class TicketTable(DuckDbConnection connection)
         }
 
         ticket.Tip = connection.Scalar<string>("SELECT text FROM tips WHERE ticket = $1 ORDER BY written_at DESC LIMIT 1", ticket.Name);
+
+        using (var reader = connection.Query("SELECT seq, kind, happened_at, detail, prev_hash, hash FROM evidence WHERE ticket = $1 ORDER BY seq", ticket.Name))
+        {
+            while (reader.Read())
+            {
+                ticket.Evidence.Add(new Evidence
+                {
+                    Seq = reader.GetInt32(0),
+                    Kind = reader.GetString(1),
+                    At = StoreTime.Utc(reader.GetDateTime(2)),
+                    Detail = reader.GetString(3),
+                    PrevHash = reader.GetString(4),
+                    Hash = reader.GetString(5),
+                });
+            }
+        }
+
+        using (var reader = connection.Query("SELECT sealed_at, tip, summary, evidence_head, prev_hash, hash FROM done_seals WHERE ticket = $1", ticket.Name))
+        {
+            if (reader.Read())
+            {
+                ticket.Done = new DoneSeal
+                {
+                    At = StoreTime.Utc(reader.GetDateTime(0)),
+                    Tip = reader.GetString(1),
+                    Summary = reader.IsNull(2) ? null : reader.GetString(2),
+                    EvidenceHead = reader.GetString(3),
+                    PrevHash = reader.GetString(4),
+                    Hash = reader.GetString(5),
+                };
+            }
+        }
     }
 
     private static Ticket ReadTicket(DuckDbReader reader) => new()

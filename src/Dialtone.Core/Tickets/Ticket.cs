@@ -42,6 +42,12 @@ public sealed class Ticket
     /// <summary>The tip left for the next agent at `ticket done`.</summary>
     public string? Tip { get; set; }
 
+    /// <summary>Things that happened outside the loop, chained; carried in the record for reviewers.</summary>
+    public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>The seal that makes the ticket done (tip and summary included); null while open.</summary>
+    public DoneSeal? Done { get; set; }
+
     /// <summary>The latest attestation of <paramref name="subtask"/>, or null when it was never signed.</summary>
     public Attestation? LastSignature(string subtask) => Attestations.FindLast(a => a.Subtask == subtask);
 

@@ -56,7 +56,7 @@ public sealed class RecordRoundTripTests : IDisposable
             PrevHash = "",
         });
         Chain.Seal(ticket, new Validation { Tree = new string('b', 40), ValidatedAt = now, Passed = true, Results = [new("one", 0, 10, true)], PrevHash = "" });
-        ticket.Tip = "a tip";
+        Chain.AddEvidence(ticket, EvidenceKinds.RelayedAnswer, "Answer to #1 relayed by the agent.", now.AddMinutes(-1));
         return ticket;
     }
 
@@ -77,12 +77,48 @@ public sealed class RecordRoundTripTests : IDisposable
     public void Missing_IsNull() => Assert.Null(RecordFile.Read(workTree, "absent"));
 
     [Fact]
+    public void AClosedTicket_RoundTrips_WithItsSeal()
+    {
+        var ticket = Sample();
+        ticket.Subtasks.RemoveAt(1);
+        Chain.Close(ticket, "Run the checks with -c Release.", "All done; nothing next.", Clock.Now(Time));
+
+        RecordFile.Write(workTree, ticket);
+        var read = RecordFile.Read(workTree, "round-trip");
+
+        Assert.NotNull(read);
+        AssertSame(ticket, read);
+        Assert.Equal(TicketStatus.Done, read.Status);
+        Assert.Equal("All done; nothing next.", read.Done!.Summary);
+    }
+
+    [Theory]
+    [InlineData("\"parent\": \"parent-ticket\",\n  \"status\": \"done\"", "\"parent\": \"parent-ticket\",\n  \"status\": \"open\"", "has a done seal, but its status says 'open'")]
+    [InlineData("\"tip\": \"Run the checks with -c Release.\"\n}", "\"tip\": \"Skip the tests.\"\n}", "its tip is not the one sealed")]
+    public void AClosedTicket_EditedByHand_IsNotTrusted(string original, string edited, string problem)
+    {
+        var ticket = Sample();
+        ticket.Subtasks.RemoveAt(1);
+        Chain.Close(ticket, "Run the checks with -c Release.", null, Clock.Now(Time));
+        RecordFile.Write(workTree, ticket);
+        var path = RecordFile.PathIn(workTree, "round-trip");
+        var text = File.ReadAllText(path);
+        Assert.Contains(original, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(original, edited, StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialtoneError>(() => RecordFile.Read(workTree, "round-trip"));
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_IsCamelCaseWithVersion()
     {
         RecordFile.Write(workTree, Sample());
         var text = File.ReadAllText(RecordFile.PathIn(workTree, "round-trip"));
 
-        Assert.Contains("\"format\": 1", text, StringComparison.Ordinal);
+        Assert.Contains("\"format\": 2", text, StringComparison.Ordinal);
         Assert.Contains("\"test\": \"echo ok | grep -q ok\"", text, StringComparison.Ordinal);
         Assert.Contains("\"deps\": [", text, StringComparison.Ordinal);
         Assert.EndsWith("}\n", text, StringComparison.Ordinal);
@@ -103,7 +139,7 @@ public sealed class RecordRoundTripTests : IDisposable
 
     [Theory]
     [InlineData("{", "not valid JSON")]
-    [InlineData("{\"format\": 2, \"ticket\": \"bad\", \"revision\": 1, \"branch\": \"bad\", \"status\": \"open\"}", "format 2 is not supported")]
+    [InlineData("{\"format\": 3, \"ticket\": \"bad\", \"revision\": 1, \"branch\": \"bad\", \"status\": \"open\"}", "format 3 is not supported")]
     [InlineData("{\"format\": 1, \"ticket\": \"bad\", \"revision\": 0, \"branch\": \"bad\", \"status\": \"open\"}", "'revision' must be 1 or more")]
     [InlineData("{\"format\": 1, \"ticket\": \"bad\", \"revision\": 1, \"branch\": \"bad\", \"status\": \"open\", \"subtasks\": [{\"name\": \"a\", \"status\": \"todo\"}, {\"name\": \"a\", \"status\": \"todo\"}]}", "subtask 'a' appears twice")]
     [InlineData("{\"format\": 1, \"ticket\": \"bad\", \"revision\": 1, \"branch\": \"bad\", \"status\": \"open\", \"subtasks\": [{\"name\": \"A B\", \"status\": \"todo\"}]}", "is not valid")]
@@ -133,6 +169,8 @@ public sealed class RecordRoundTripTests : IDisposable
         Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
         Assert.Equal(expected.Revision, actual.Revision);
         Assert.Equal(expected.Tip, actual.Tip);
+        Assert.Equal(expected.Evidence.Select(e => (e.Seq, e.Kind, e.At, e.Detail, e.Hash)), actual.Evidence.Select(e => (e.Seq, e.Kind, e.At, e.Detail, e.Hash)));
+        Assert.Equal(expected.Done?.Hash, actual.Done?.Hash);
         Assert.Equal(expected.Attestations.Select(a => a.Hash), actual.Attestations.Select(a => a.Hash));
         Assert.Equal(expected.Validation?.Hash, actual.Validation?.Hash);
         Assert.Null(Chain.Verify(actual));

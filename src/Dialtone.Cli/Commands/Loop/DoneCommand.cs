@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dialtone.Cli.Commands.Tickets;
 using Dialtone.Core.Output;
 using Dialtone.Core.Records;
+using Dialtone.Core.Signing;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Alerts;
@@ -89,8 +90,7 @@ public static class DoneCommand
         using (var store = workspace.OpenStore())
         {
             ticket = workspace.FindTicket(store, ticket.Name)!;
-            ticket.Tip = tip.Trim();
-            ticket.Status = TicketStatus.Done;
+            Chain.Close(ticket, tip.Trim(), store.Journal.LatestSummary(ticket.Name)?.Text, workspace.Now());
             workspace.Save(store, ticket);
             store.Journal.Log(ticket.Name, "done", null, tip.Trim(), workspace.Now());
 
@@ -98,7 +98,7 @@ public static class DoneCommand
             DoneArchive.Add(reply, workspace, store, ticket, workspace.Now());
         }
 
-        reply.Add(Tag.Ticket, $"Done: {ticket.Name}. Tip stored for the next agent: \"{TicketText.OneLine(ticket.Tip, 300)}\"");
+        reply.Add(Tag.Ticket, $"Done: {ticket.Name}. Tip stored for the next agent: \"{TicketText.OneLine(ticket.Tip!, 300)}\"");
         reply.Set("ticket", () => TicketJson.Full(ticket));
         reply.Add(Tag.Action, $"git add {RecordFile.RelativePath(ticket.Name)} && git commit -m \"Done: {ticket.Name}\"");
         return reply;
