@@ -1,10 +1,5 @@
 using System.CommandLine;
-using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core.Output;
-using Dialtone.Core.Tickets;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core.Workflow;
-using Dialtone.Core;
+using Dialtone.Core.UseCases.Subtasks;
 
 namespace Dialtone.Cli.Commands.Subtasks;
 
@@ -17,7 +12,7 @@ public static class SubtaskAddCommand
         var fields = new SubtaskOptions();
         var command = new Command("add", "Append a subtask to the current ticket.") { name };
         fields.AddTo(command);
-        Handler.Set(command, globals, "ticket subtask add", context => Run(
+        Handler.Set(command, globals, "ticket subtask add", context => SubtaskAddUseCase.Run(
             context.Workspace,
             context.Value(name),
             context.Value(fields.Description),
@@ -25,45 +20,5 @@ public static class SubtaskAddCommand
             context.Value(fields.Test),
             context.Value(fields.Dependencies)));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace, string rawName, string? description, string[] conditions, string? test, string? dependencies)
-    {
-        var name = Names.Require(rawName, "subtask", $"{NextStep.Cli} ticket subtask add parse-config --desc \"…\"");
-        using var store = workspace.OpenStore();
-        var ticket = CurrentTicket.Require(workspace, store);
-        if (ticket.FindSubtask(name) is not null)
-        {
-            throw DialtoneError.Usage($"Ticket '{ticket.Name}' already has a subtask '{name}'.", $"{NextStep.Cli} ticket subtask edit {name} --desc \"…\"");
-        }
-
-        var now = workspace.Now();
-        var subtask = new Subtask
-        {
-            Name = name,
-            Description = description?.Trim() ?? "",
-            Conditions = [.. conditions.Select(c => c.Trim()).Where(c => c.Length > 0)],
-            TestCommand = string.IsNullOrWhiteSpace(test) ? null : test.Trim(),
-            Dependencies = DependencyRules.Parse(dependencies),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        DependencyRules.Check(ticket, subtask);
-        ticket.Subtasks.Add(subtask);
-        workspace.Save(store, ticket);
-
-        var reply = new Reply();
-        reply.Add(Tag.Ticket, $"Subtask added: {name} ({ticket.Subtasks.Count} of {ticket.Subtasks.Count} in '{ticket.Name}')");
-        TicketText.Card(reply, subtask);
-        var missing = subtask.MissingFields();
-        if (missing.Count > 0)
-        {
-            reply.Add(Tag.Warn, $"Subtask '{name}' is missing {string.Join(", ", missing)}; ticket next blocks on it until they are set.");
-        }
-
-        reply.Set("ticket", () => ticket.Name);
-        reply.Set("subtask", () => TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask));
-        reply.Add(Tag.Action, missing.Count > 0 ? NextStep.FixFields(name, missing) : NextStep.For(ticket));
-        return reply;
     }
 }

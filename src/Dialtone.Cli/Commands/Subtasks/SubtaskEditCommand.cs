@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core.Output;
-using Dialtone.Core.Tickets;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core.Workflow;
 using Dialtone.Core;
+using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Subtasks;
 
 namespace Dialtone.Cli.Commands.Subtasks;
 
@@ -21,7 +18,7 @@ public static class SubtaskEditCommand
         var addCondition = new Option<string[]>("--add-condition") { Description = "Append a test condition (repeat for several)." };
         var command = new Command("edit", "Change a subtask's fields.") { name, addCondition };
         fields.AddTo(command);
-        Handler.Set(command, globals, "ticket subtask edit", context => Run(
+        Handler.Set(command, globals, "ticket subtask edit", context => SubtaskEditUseCase.Run(
             context.Workspace,
             context.Value(name),
             context.Value(fields.Description),
@@ -32,67 +29,6 @@ public static class SubtaskEditCommand
         return command;
     }
 
-    public static Reply Run(Workspace workspace, string rawName, string? description, string[]? conditions, string[] addConditions, string? test, string? dependencies)
-    {
-        var name = Names.Require(rawName, "subtask", $"{NextStep.Cli} ticket subtask edit parse-config --test \"…\"");
-        if (description is null && conditions is null && addConditions.Length == 0 && test is null && dependencies is null)
-        {
-            throw DialtoneError.Usage("Nothing to change: give at least one of --desc, --condition, --add-condition, --test, --deps.", $"{NextStep.Cli} ticket subtask edit {name} --test \"<idempotent command>\"");
-        }
-
-        using var store = workspace.OpenStore();
-        var ticket = CurrentTicket.Require(workspace, store);
-        var subtask = ticket.FindSubtask(name) ?? throw Unknown(ticket, name);
-        if (subtask.Status == SubtaskStatus.Done)
-        {
-            throw DialtoneError.Usage($"Subtask '{name}' is done; its definition is part of what was signed.", $"{NextStep.Cli} ticket subtask add {name}-followup --desc \"…\"");
-        }
-
-        var changed = new List<string>();
-        if (description is not null)
-        {
-            subtask.Description = description.Trim();
-            changed.Add("description");
-        }
-
-        if (conditions is not null)
-        {
-            subtask.Conditions = [.. conditions.Select(c => c.Trim()).Where(c => c.Length > 0)];
-            changed.Add("conditions");
-        }
-
-        if (addConditions.Length > 0)
-        {
-            subtask.Conditions.AddRange(addConditions.Select(c => c.Trim()).Where(c => c.Length > 0));
-            changed.Add("conditions");
-        }
-
-        if (test is not null)
-        {
-            subtask.TestCommand = string.IsNullOrWhiteSpace(test) ? null : test.Trim();
-            changed.Add("test");
-        }
-
-        if (dependencies is not null)
-        {
-            subtask.Dependencies = DependencyRules.Parse(dependencies);
-            DependencyRules.Check(ticket, subtask);
-            changed.Add("deps");
-        }
-
-        subtask.UpdatedAt = workspace.Now();
-        workspace.Save(store, ticket);
-
-        var reply = new Reply();
-        reply.Add(Tag.Ticket, $"Subtask updated: {name} ({string.Join(", ", changed.Distinct())})");
-        TicketText.Card(reply, subtask);
-        reply.Set("ticket", () => ticket.Name);
-        reply.Set("subtask", () => TicketJson.Subtask(subtask, ticket.CurrentSubtask() == subtask));
-        reply.Add(Tag.Action, NextStep.For(ticket));
-        return reply;
-    }
-
-    internal static DialtoneError Unknown(Ticket ticket, string name) => DialtoneError.Usage(
-        $"Ticket '{ticket.Name}' has no subtask '{name}'{(ticket.Subtasks.Count == 0 ? "" : $" (it has: {string.Join(", ", ticket.Subtasks.Select(s => s.Name))})")}.",
-        $"{NextStep.Cli} ticket subtask list");
+    /// <summary>Kept for callers in other areas; the lookup lives in Core.</summary>
+    public static DialtoneError Unknown(Ticket ticket, string name) => SubtaskLookup.Unknown(ticket, name);
 }

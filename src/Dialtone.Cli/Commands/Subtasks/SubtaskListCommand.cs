@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core.Output;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core.Workflow;
+using Dialtone.Core.UseCases.Subtasks;
 
 namespace Dialtone.Cli.Commands.Subtasks;
 
@@ -13,33 +9,7 @@ public static class SubtaskListCommand
     public static Command Build(GlobalOptions globals)
     {
         var command = new Command("list", "List the current ticket's subtasks.");
-        Handler.Set(command, globals, "ticket subtask list", context => Run(context.Workspace));
+        Handler.Set(command, globals, "ticket subtask list", context => SubtaskListUseCase.Run(context.Workspace));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace)
-    {
-        using var store = workspace.OpenStore();
-        var ticket = CurrentTicket.Require(workspace, store);
-        var reply = new Reply();
-        reply.Add(Tag.Ticket, ticket.Subtasks.Count == 0
-            ? $"Ticket '{ticket.Name}' has no subtasks yet."
-            : $"Subtasks of '{ticket.Name}' ({ticket.DoneCount} of {ticket.Subtasks.Count} done):");
-        TicketText.Queue(reply, ticket);
-
-        reply.Set("ticket", () => ticket.Name);
-        reply.Set("subtasks", () =>
-        {
-            var current = ticket.CurrentSubtask();
-            var items = new JsonArray();
-            foreach (var subtask in ticket.Subtasks)
-            {
-                items.Add(TicketJson.Subtask(subtask, subtask == current));
-            }
-
-            return items;
-        });
-        reply.Add(Tag.Action, NextStep.For(ticket));
-        return reply;
     }
 }

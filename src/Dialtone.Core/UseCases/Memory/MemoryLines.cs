@@ -6,7 +6,7 @@ using Dialtone.Core.Output;
 namespace Dialtone.Core.UseCases.Memory;
 
 /// <summary>
-/// How archive findings read (seed section 1): `[ALERT] Similar patterns found in '&lt;t&gt;'.` with
+/// How archive findings read: `[ALERT] Similar patterns found in '&lt;t&gt;'.` with
 /// why, `[CONTEXT] Found N related subtasks in DuckDB archives.` with the import command, and
 /// `[TIP] From '&lt;t&gt;': …`. Nothing at all when nothing is relevant.
 /// </summary>
