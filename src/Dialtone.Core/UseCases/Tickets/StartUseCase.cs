@@ -33,7 +33,7 @@ public static class StartUseCase
 
         var previousBranch = workspace.CurrentBranch;
         var head = repository.Head;
-        var switched = TicketBranch.SwitchTo(workspace, existing, name, from);
+        var switched = BranchSwitch.SwitchTo(workspace, existing, name, from);
 
         var reply = new Reply();
         using (var store = workspace.OpenStore())
@@ -69,7 +69,7 @@ public static class StartUseCase
                 reply.Add(Tag.Ticket, $"Imported the committed record of '{imported}' into the store.");
             }
 
-            reply.Add(Tag.Ticket, TicketBranch.Describe(switched, name, ticket));
+            reply.Add(Tag.Ticket, BranchSwitch.Describe(switched, name, ticket));
             if (!resumed && ticket.BaseBranch is null)
             {
                 reply.Add(Tag.Warn, $"No base branch recorded (started on '{name}' itself); pass --from <base> next time so diffs against the base work.");

@@ -5,7 +5,7 @@ using Dialtone.Git;
 namespace Dialtone.Core.UseCases.Tickets;
 
 /// <summary>How `ticket start` gets onto the ticket's branch: already there, switched, or created.</summary>
-public static class TicketBranch
+public static class BranchSwitch
 {
     public enum SwitchKind
     {
