@@ -16,10 +16,11 @@ public static class GrantSupervisor
 
     private static readonly TimeSpan PumpDrain = TimeSpan.FromSeconds(2);
 
+    /// <param name="time">The clock the expiry is measured on; the warning and the expiry are timers made by it.</param>
     /// <param name="signals">Caught since before the mint; from the start on, forwarded to the command.</param>
     /// <param name="started">Called with the command's pid once it runs (to record it).</param>
     /// <param name="warn">Called once, <see cref="SupervisedCommand.WarnBefore"/> before expiry.</param>
-    public static SupervisorOutcome Run(SupervisedCommand command, GrantSignals signals, Stream stdout, LineSafeWriter stderr, Action<int> started, Action warn)
+    public static SupervisorOutcome Run(SupervisedCommand command, TimeProvider time, GrantSignals signals, Stream stdout, LineSafeWriter stderr, Action<int> started, Action warn)
     {
         var program = command.Arguments[0];
         var spec = new ProcessSpec
@@ -34,7 +35,12 @@ public static class GrantSupervisor
             DrainAfterExit = PumpDrain,
         };
 
-        var expiresIn = command.ExpiresAt - DateTimeOffset.UtcNow;
+        // Armed before the command starts, so that whoever moves the clock once it runs finds them set.
+        var expiry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var warning = command.ExpiresAt - time.GetUtcNow() > command.WarnBefore
+            ? new Alarm(time, command.ExpiresAt - command.WarnBefore, warn)
+            : null;
+        using var end = new Alarm(time, command.ExpiresAt, () => expiry.TrySetResult());
         RunningProcess process;
         try
         {
@@ -50,33 +56,21 @@ public static class GrantSupervisor
             signals.Attach(process.Pid);
             started(process.Pid);
 
-            var expired = false;
-            var warned = expiresIn <= command.WarnBefore;
-            while (true)
+            var exited = Task.Factory.StartNew(
+                () => process.WaitForExit(Timeout.InfiniteTimeSpan),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            var expired = Task.WaitAny(exited, expiry.Task) == 1;
+
+            // No warning after the command is gone or stopped.
+            warning?.Dispose();
+            if (expired)
             {
-                var untilExpiry = expiresIn - process.Elapsed;
-                var untilWarning = warned ? untilExpiry : expiresIn - command.WarnBefore - process.Elapsed;
-                var wait = TimeSpan.FromTicks(Math.Clamp(Math.Min(untilExpiry.Ticks, untilWarning.Ticks), 0, TimeSpan.TicksPerHour));
-                if (process.WaitForExit(wait))
-                {
-                    break;
-                }
-
-                if (!warned && process.Elapsed >= expiresIn - command.WarnBefore)
-                {
-                    warned = true;
-                    warn();
-                }
-
-                if (process.Elapsed >= expiresIn)
-                {
-                    expired = true;
-                    ProcessTree.Stop(process.Pid, command.Cookie, command.Grace);
-                    break;
-                }
+                ProcessTree.Stop(process.Pid, command.Cookie, command.Grace);
             }
 
-            process.WaitForExit(Timeout.InfiniteTimeSpan);
+            exited.Wait();
             signals.Detach();
 
             // Whatever it left behind still holds the secret (and maybe our pipes): the grant ends now.

@@ -1,9 +1,17 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Dialtone.Cli.Tests.Loop;
+using Dialtone.Core.Output;
+using Dialtone.Core.Storage;
+using Dialtone.Core.UseCases.Grants;
+using Dialtone.Core.Workflow;
 
 namespace Dialtone.Cli.Tests.Grants;
 
-/// <summary>`ticket grant` without a command: export lines for eval, advisory expiry, lazy and manual revocation.</summary>
+/// <summary>
+/// `ticket grant` without a command: export lines for eval, advisory expiry, lazy and manual
+/// revocation. Where the expiry has to pass, the grant and the next command run in-process on a fake clock.
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class GrantEvalTests : IDisposable
 {
@@ -69,37 +77,61 @@ public sealed class GrantEvalTests : IDisposable
     [Fact]
     public async Task AnExpiredEvalGrant_IsRevokedByTheNextDialtoneCommand()
     {
-        Assert.Equal(0, Eval("2s", "bash").ExitCode);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Assert.Equal(0, EvalInProcess(time, "2s").ExitCode);
         Assert.Empty(grant.Revoked);
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        time.Advance(TimeSpan.FromSeconds(2.2));
 
-        var status = grant.Run("ticket", "status");
+        var next = NextCommand(time);
 
-        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.True(next.ExitCode == 0, string.Join('\n', next.Lines));
         Assert.True(await GrantRepo.Eventually(() => grant.Revoked.Length == 1), "the revoke command did not run");
         Assert.StartsWith("1 expired ", grant.Revoked[0], StringComparison.Ordinal);
         var lease = grant.Run("ticket", "grant", "list", "--json").Json.GetProperty("data").GetProperty("leases")[0];
         Assert.Equal("expired", lease.GetProperty("state").GetString());
         Assert.StartsWith("started in the background", lease.GetProperty("revokeStatus").GetString(), StringComparison.Ordinal);
 
-        // Once: later commands find nothing left to revoke.
-        grant.Run("ticket", "status");
-        await Task.Delay(200);
+        // Once: later commands find nothing left to revoke. A revoke starts only after its claim, which is logged with it.
+        time.Advance(TimeSpan.FromMinutes(1));
+        NextCommand(time);
+        Assert.Equal(1, ExpiryLogLines());
         Assert.Single(grant.Revoked);
     }
 
     [Fact]
     public async Task ABrokenRevokeCommand_NeverBreaksTheNextCommand()
     {
-        Assert.Equal(0, Eval("1s", "bash").ExitCode);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Assert.Equal(0, EvalInProcess(time, "1s").ExitCode);
         File.Delete(Path.Combine(grant.Repo.Path_, "tools", "revoke.sh"));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        time.Advance(TimeSpan.FromSeconds(1.2));
 
-        var status = grant.Run("ticket", "status");
+        var next = NextCommand(time);
 
-        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.True(next.ExitCode == 0, string.Join('\n', next.Lines));
         Assert.True(await GrantRepo.Eventually(() => File.Exists(Path.Combine(grant.StoreDirectory, "grant-revoke.log"))
             && File.ReadAllText(Path.Combine(grant.StoreDirectory, "grant-revoke.log")).Contains("revoke.sh", StringComparison.Ordinal)));
+    }
+
+    /// <summary>`ticket grant --scope … --duration d --shell bash` in-process, on a clock the test moves.</summary>
+    private Reply EvalInProcess(FakeTimeProvider time, string duration)
+    {
+        using var console = new CapturedGrantConsole();
+        var reply = GrantExportUseCase.Run(Workspace.Discover(grant.Repo.Path_, time), console, GrantRepo.Scope, duration, "bash");
+        Assert.StartsWith($"export {GrantRepo.Variable}=", console.StdoutText, StringComparison.Ordinal);
+        return reply;
+    }
+
+    /// <summary>
+    /// The next dialtone command, in-process at the fake clock's time: every command opens the store,
+    /// and opening it is what revokes expired grants. `ticket grant list` stands in for any of them.
+    /// </summary>
+    private Reply NextCommand(FakeTimeProvider time) => GrantListUseCase.Run(Workspace.Discover(grant.Repo.Path_, time), all: false, ticket: null);
+
+    private long ExpiryLogLines()
+    {
+        using var store = Store.Open(StorePaths.ForCommonDir(Path.Combine(grant.Repo.Path_, ".git")));
+        return store.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM log WHERE kind = 'grant' AND text LIKE 'grant #1 (stripe-sandbox) expired at %'");
     }
 
     [Fact]

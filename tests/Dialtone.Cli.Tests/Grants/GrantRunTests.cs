@@ -74,7 +74,6 @@ public sealed class GrantRunTests : IDisposable
         var result = grant.Grant("2s", "sh", "-c", script);
 
         Assert.True(result.ExitCode == 124, result.ToString());
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(20), result.Elapsed.ToString());
         Assert.Equal("started\n", result.StdOut);
         Assert.Contains(result.StdErr.Split('\n'), l => l.StartsWith("[FAIL] Grant #1 expired at ", StringComparison.Ordinal));
         Assert.StartsWith("[ACTION] ./dialtone.sh ticket grant --scope stripe-sandbox --duration 4s -- sh -c ", result.StdErr.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);

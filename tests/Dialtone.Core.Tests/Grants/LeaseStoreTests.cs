@@ -66,7 +66,7 @@ public sealed class LeaseStoreTests : IDisposable
     [Fact]
     public async Task TheSweep_ClaimsLogsAndStartsTheRevokeCommand_InTheBackground()
     {
-        var marker = Path.Combine(root, "revoked.txt");
+        var marker = NamedPipe("revoked");
         var revoke = ToolCommand.ForShell($"echo \"$DIALTONE_GRANT_ID $DIALTONE_GRANT_REASON $DIALTONE_GRANT_SCOPE\" >> '{marker}'").ToJson();
         long id;
         using (var store = Store.Open(Paths))
@@ -85,8 +85,9 @@ public sealed class LeaseStoreTests : IDisposable
             Assert.Equal(1, store.Connection.Scalar<long>("SELECT CAST(count(*) AS BIGINT) FROM log WHERE kind = 'grant' AND ticket = 'demo'"));
         }
 
-        Assert.Equal($"{id} expired stripe-sandbox\n", await WaitForFile(marker));
-        Assert.Contains($"grant #{id} (stripe-sandbox): expired", await WaitForFile(Path.Combine(Paths.Directory, Revocation.LogFileName)), StringComparison.Ordinal);
+        // Reading the pipe waits for the background revoke's write; it logged its header before that.
+        Assert.Equal($"{id} expired stripe-sandbox\n", await ReadPipe(marker));
+        Assert.Contains($"grant #{id} (stripe-sandbox): expired", File.ReadAllText(Path.Combine(Paths.Directory, Revocation.LogFileName)), StringComparison.Ordinal);
 
         // Swept once: nothing is open any more, so later commands do not even query.
         Assert.False(File.Exists(NextExpiryFile));
@@ -152,20 +153,19 @@ public sealed class LeaseStoreTests : IDisposable
 
     private string NextExpiryFile => Path.Combine(Paths.Directory, LeaseSweeper.NextExpiryFileName);
 
-    private static async Task<string> WaitForFile(string path)
+    /// <summary>A FIFO in the temp directory: the background revoke writes to it, the test blocks reading it.</summary>
+    private string NamedPipe(string name)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).EndsWith('\n'))
-            {
-                return await File.ReadAllTextAsync(path);
-            }
-
-            await Task.Delay(50);
-        }
-
-        return File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing)";
+        var path = Path.Combine(root, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
     }
+
+    /// <summary>Everything one writer writes into the pipe: opening it waits for the writer, reading ends when it closes.</summary>
+    private static Task<string> ReadPipe(string path) =>
+        Task.Run(() => File.ReadAllText(path)).WaitAsync(TimeSpan.FromMinutes(1));
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

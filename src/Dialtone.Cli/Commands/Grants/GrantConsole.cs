@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dialtone.Core;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Grants;
 
 namespace Dialtone.Cli.Commands.Grants;
 
@@ -13,101 +13,74 @@ namespace Dialtone.Cli.Commands.Grants;
 /// before the command starts, the expiry warning on a line of its own), and --json writes the one
 /// document to stderr at the end.
 /// </summary>
-public sealed class GrantConsole(bool json)
+public sealed class GrantConsole(bool json) : IGrantConsole
 {
-    private readonly List<Reply> failures = [];
+    private Reply? shown;
     private int printed;
 
-    public Reply Reply { get; } = new();
+    public Stream Stdout { get; } = Console.OpenStandardOutput();
 
-    /// <summary>Shared with the granted command's stderr so lines never interleave mid-line.</summary>
     public LineSafeWriter Stderr { get; } = new(Console.OpenStandardError());
 
-    public bool Json => json;
+    public bool StdoutIsTerminal => !json && !Console.IsOutputRedirected;
 
-    public void Add(Tag tag, string text)
+    public void Show(Reply reply)
     {
-        lock (Reply)
-        {
-            Reply.Add(tag, text);
-        }
-
-        Flush();
-    }
-
-    /// <summary>Prints what is new (text mode).</summary>
-    public void Flush()
-    {
-        if (json)
-        {
-            return;
-        }
-
         List<(Tag Tag, string Text)> fresh;
-        lock (Reply)
+        lock (reply)
         {
-            fresh = Reply.Lines.Skip(printed).ToList();
-            printed = Reply.Lines.Count;
+            shown = reply;
+            if (json)
+            {
+                return;
+            }
+
+            fresh = reply.Lines.Skip(printed).ToList();
+            printed = reply.Lines.Count;
         }
 
-        foreach (var (tag, text) in fresh)
-        {
-            Stderr.WriteLine(tag == Tag.None ? text : $"{TagText.Of(tag)} {text}");
-        }
+        Print(fresh);
     }
 
-    /// <summary>Prints the end of the answer and returns the exit code. <paramref name="outcome"/> is the failure reply when the command body threw.</summary>
+    /// <summary>
+    /// Prints the rest of the answer and returns the exit code. <paramref name="outcome"/> is the use
+    /// case's reply, or the failure reply when it threw: that one follows what was already shown.
+    /// </summary>
     public int Finish(Reply outcome, string command)
     {
-        if (!ReferenceEquals(outcome, Reply))
-        {
-            foreach (var (tag, text) in outcome.Lines)
-            {
-                Add(tag, text);
-            }
-
-            Reply.ExitCode = outcome.ExitCode;
-            failures.Add(outcome);
-        }
-
+        var answer = shown ?? outcome;
+        var failure = ReferenceEquals(answer, outcome) ? null : outcome;
+        var lines = answer.Lines.Concat(failure?.Lines ?? []).ToList();
+        var exitCode = (failure ?? answer).ExitCode;
         if (!json)
         {
-            Flush();
-            return Reply.ExitCode;
+            Print(lines.Skip(printed));
+            return exitCode;
         }
 
-        var lines = new JsonArray();
-        foreach (var (tag, text) in Reply.Lines)
+        var data = answer.BuildData();
+        foreach (var (key, value) in failure?.BuildData() ?? [])
         {
-            lines.Add(new JsonObject { ["tag"] = TagText.JsonName(tag), ["text"] = text.TrimStart() });
-        }
-
-        var data = Reply.BuildData();
-        foreach (var failure in failures)
-        {
-            foreach (var (key, value) in failure.BuildData())
-            {
-                data[key] = value?.DeepClone();
-            }
+            data[key] = value?.DeepClone();
         }
 
         var document = new JsonObject
         {
             ["command"] = command,
-            ["ok"] = Reply.ExitCode == ExitCodes.Ok,
-            ["exitCode"] = Reply.ExitCode,
-            ["lines"] = lines,
+            ["ok"] = exitCode == ExitCodes.Ok,
+            ["exitCode"] = exitCode,
+            ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["tag"] = TagText.JsonName(l.Tag), ["text"] = l.Text.TrimStart() })]),
             ["data"] = data,
         };
         Stderr.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return Reply.ExitCode;
+        return exitCode;
     }
 
-    /// <summary>Export lines for eval go to stdout, which belongs to them alone.</summary>
-    public static void WriteStdout(string text)
+    private void Print(IEnumerable<(Tag Tag, string Text)> lines)
     {
-        var stdout = Console.OpenStandardOutput();
-        stdout.Write(Encoding.UTF8.GetBytes(text));
-        stdout.Flush();
+        foreach (var (tag, text) in lines)
+        {
+            Stderr.WriteLine(tag == Tag.None ? text : $"{TagText.Of(tag)} {text}");
+        }
     }
 }

@@ -1,71 +1,17 @@
 using System.CommandLine;
-using Dialtone.Core.Grants;
-using Dialtone.Core.Output;
-using Dialtone.Core.Storage;
-using Dialtone.Core.Tickets;
-using Dialtone.Core.Workflow;
+using Dialtone.Core.UseCases.Grants;
 
 namespace Dialtone.Cli.Commands.Grants;
 
 /// <summary>`ticket grant list [--all] [--ticket &lt;t&gt;]`: the audited leases — active ones and the recent past.</summary>
 public static class GrantListCommand
 {
-    private const int RecentCount = 20;
-
     public static Command Build(GlobalOptions globals)
     {
-        var all = new Option<bool>("--all") { Description = $"Every lease, not just the last {RecentCount}." };
+        var all = new Option<bool>("--all") { Description = $"Every lease, not just the last {GrantListUseCase.RecentCount}." };
         var ticket = new Option<string?>("--ticket") { Description = "Only the leases of this ticket.", HelpName = "ticket" };
         var command = new Command("list", "List credential leases: scope, variable, ticket, times, pid, command, state.") { all, ticket };
-        Handler.Set(command, globals, "ticket grant list", context => Run(context.Workspace, context.Value(all), context.Value(ticket)));
+        Handler.Set(command, globals, "ticket grant list", context => GrantListUseCase.Run(context.Workspace, context.Value(all), context.Value(ticket)));
         return command;
     }
-
-    public static Reply Run(Workspace workspace, bool all, string? ticket)
-    {
-        if (ticket is not null)
-        {
-            Names.Require(ticket, "ticket", $"{NextStep.Cli} ticket grant list --ticket fix-login-timeout");
-        }
-
-        List<Lease> leases;
-        using (var store = workspace.OpenStore())
-        {
-            leases = store.Leases.Recent(all ? null : RecentCount, ticket);
-        }
-
-        var now = Clock();
-        var reply = new Reply();
-        var active = leases.Count(l => l.IsActive && l.ExpiresAt > now);
-        reply.Add(Tag.Ticket, leases.Count == 0
-            ? "No grants yet."
-            : $"{leases.Count} grant{(leases.Count == 1 ? "" : "s")}{(all ? "" : " (most recent)")}, {active} active:");
-        foreach (var lease in leases)
-        {
-            reply.Detail(Row(lease, now));
-        }
-
-        var open = leases.FirstOrDefault(l => l.IsActive);
-        if (open is not null)
-        {
-            reply.Add(Tag.Tip, $"End one early with: {NextStep.Cli} ticket grant revoke {open.Id}   (or --all)");
-        }
-
-        reply.Set("leases", () => LeaseJson.Of(leases, now));
-        return reply;
-    }
-
-    public static string Row(Lease lease, DateTimeOffset now)
-    {
-        var state = lease.State(now);
-        var what = lease.Mode == "eval" ? "eval" : $"`{TicketText.OneLine(lease.Command ?? "", 80)}`{(lease.Pid is { } pid ? $" pid {pid}" : "")}";
-        var end = lease.RevokedAt is { } revoked ? $", ended {GrantText.LocalTime(revoked, now)}" : "";
-        var revoke = lease.RevokeStatus is { } status ? $", revoke: {status}" : "";
-        var exit = lease.ExitCode is { } code ? $", exit {code}" : "";
-        return $"#{lease.Id} {state,-11} {lease.Scope} ({lease.EnvVar})  ticket {lease.Ticket}  by {lease.IssuedBy}  "
-            + $"{GrantText.LocalTime(lease.IssuedAt, now)} -> {GrantText.LocalTime(lease.ExpiresAt, now)}  {what}{exit}{end}{revoke}"
-            + (lease.Fingerprint is { } fingerprint ? $"  fp {fingerprint[..12]}" : "");
-    }
-
-    private static DateTimeOffset Clock() => DateTimeOffset.UtcNow;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Dialtone.Core.Grants;
 
-namespace Dialtone.Cli.Commands.Grants;
+namespace Dialtone.Core.UseCases.Grants;
 
 /// <summary>A lease in --json output: what the store audits, never a secret.</summary>
 public static class LeaseJson

@@ -1,18 +1,11 @@
 using System.Globalization;
-using Dialtone.Cli.Commands.Tickets;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
-using Dialtone.Core.Storage;
-using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
-using Dialtone.Core;
 using Dialtone.Git.Processes;
 
-namespace Dialtone.Cli.Commands.Grants;
-
-/// <summary>A minted grant: its lease (in the store) and the secret (only in memory).</summary>
-public sealed record IssuedGrant(Lease Lease, string Secret, IReadOnlyList<byte[]> Forms, bool ShortenedByMint);
+namespace Dialtone.Core.UseCases.Grants;
 
 /// <summary>
 /// The part of `ticket grant` both modes share: record the lease, run the mint command with the
@@ -24,28 +17,7 @@ public static class GrantIssue
     public static IssuedGrant Issue(Workspace workspace, GrantScope scope, TimeSpan duration, string mode, IReadOnlyList<string>? command, GrantSignals signals)
     {
         var top = workspace.Repository.TopLevel;
-        Lease lease;
-        using (var store = workspace.OpenStore())
-        {
-            var ticket = CurrentTicket.Require(workspace, store);
-            var now = workspace.Now();
-            lease = new Lease
-            {
-                Ticket = ticket.Name,
-                Scope = scope.Name,
-                EnvVar = scope.Env,
-                Mode = mode,
-                IssuedBy = Identity.Of(workspace.Repository),
-                IssuedAt = now,
-                ExpiresAt = now + duration,
-                Cookie = mode == "run" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null,
-                WorkTree = top,
-                RevokeCommand = scope.Revoke?.ToJson(),
-            };
-            var id = store.Leases.Insert(lease);
-            LeaseSweeper.NoteLeases(store);
-            lease = Copy(lease, id);
-        }
+        var lease = Open(workspace, scope, duration, mode);
 
         var minted = ToolRunner.Run(scope.Mint, top, GrantEnvironment.ForMint(lease), ToolRunner.DefaultTimeout);
         if (!minted.Succeeded)
@@ -70,7 +42,7 @@ public static class GrantIssue
         var forms = SecretForms.Of(output.Secret);
         var requested = lease.ExpiresAt;
         var expiresAt = output.ExpiresAt is { } mintExpiry && mintExpiry < requested ? mintExpiry : requested;
-        var abort = expiresAt <= DateTimeOffset.UtcNow
+        var abort = expiresAt <= workspace.Now()
             ? expiresAt < requested
                 ? $"the mint command's credential expires at {GrantEnvironment.Time(expiresAt)}, which is not in the future"
                 : $"minting took longer than the grant's {GrantDuration.Text(duration)}"
@@ -87,25 +59,12 @@ public static class GrantIssue
 
         try
         {
-            var fingerprint = SecretFingerprint.Compute(workspace.StorePaths.Directory, output.Secret);
-            var commandText = command is null ? null : MaskingFilter.MaskText(ShellWords.Join(command), forms, scope.Env);
-            lease.ExpiresAt = expiresAt;
-            lease.Fingerprint = fingerprint;
-            lease.Command = commandText;
-            using (var store = workspace.OpenStore())
-            {
-                store.InTransaction(() =>
-                {
-                    store.Leases.Minted(lease.Id, fingerprint, expiresAt, commandText);
-                    store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), workspace.Now());
-                });
-                LeaseSweeper.NoteLeases(store);
-            }
+            Record(workspace, lease, output.Secret, forms, expiresAt, command);
         }
         catch
         {
             // A live credential must not outlive a failure to record it (a damaged key file, a busy store).
-            RevokeAfterFailure(workspace, lease, top);
+            RevokeAfterFailure(workspace, lease);
             throw;
         }
 
@@ -119,9 +78,9 @@ public static class GrantIssue
         + $"; fingerprint {lease.Fingerprint?[..12]}";
 
     /// <summary>Best effort: revoke, then close the lease if the store lets us. The original error is what the user sees.</summary>
-    public static void RevokeAfterFailure(Workspace workspace, Lease lease, string top)
+    public static void RevokeAfterFailure(Workspace workspace, Lease lease)
     {
-        var (status, _) = Revocation.Run(lease, "aborted", top);
+        var (status, _) = Revocation.Run(lease, "aborted", workspace.Repository.TopLevel);
         try
         {
             End(workspace, lease, "aborted", status, "recording the grant failed");
@@ -155,6 +114,47 @@ public static class GrantIssue
         var text = forms is null ? stderr : MaskingFilter.MaskText(stderr, forms, variable);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3).ToList();
         return lines.Count == 0 ? "" : " It said: " + string.Join(" / ", lines.Select(l => TicketText.OneLine(l, 160)));
+    }
+
+    /// <summary>The lease row, before anything is minted: a crash from here on leaves an audited lease the sweep ends.</summary>
+    private static Lease Open(Workspace workspace, GrantScope scope, TimeSpan duration, string mode)
+    {
+        using var store = workspace.OpenStore();
+        var ticket = CurrentTicket.Require(workspace, store);
+        var now = workspace.Now();
+        var lease = new Lease
+        {
+            Ticket = ticket.Name,
+            Scope = scope.Name,
+            EnvVar = scope.Env,
+            Mode = mode,
+            IssuedBy = Identity.Of(workspace.Repository),
+            IssuedAt = now,
+            ExpiresAt = now + duration,
+            Cookie = mode == "run" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null,
+            WorkTree = workspace.Repository.TopLevel,
+            RevokeCommand = scope.Revoke?.ToJson(),
+        };
+        var id = store.Leases.Insert(lease);
+        LeaseSweeper.NoteLeases(store);
+        return Copy(lease, id);
+    }
+
+    /// <summary>Fingerprint, expiry and (masked) command into the store, and the grant onto the ticket's log.</summary>
+    private static void Record(Workspace workspace, Lease lease, string secret, IReadOnlyList<byte[]> forms, DateTimeOffset expiresAt, IReadOnlyList<string>? command)
+    {
+        var fingerprint = SecretFingerprint.Compute(workspace.StorePaths.Directory, secret);
+        var commandText = command is null ? null : MaskingFilter.MaskText(ShellWords.Join(command), forms, lease.EnvVar);
+        lease.ExpiresAt = expiresAt;
+        lease.Fingerprint = fingerprint;
+        lease.Command = commandText;
+        using var store = workspace.OpenStore();
+        store.InTransaction(() =>
+        {
+            store.Leases.Minted(lease.Id, fingerprint, expiresAt, commandText);
+            store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), workspace.Now());
+        });
+        LeaseSweeper.NoteLeases(store);
     }
 
     private static Lease Copy(Lease lease, long id) => new()
