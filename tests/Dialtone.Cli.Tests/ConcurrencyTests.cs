@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dialtone.Core.Storage;
 using Dialtone.Tests;
 
@@ -32,10 +31,11 @@ public sealed class ConcurrencyTests
         var paths = StorePaths.ForCommonDir(Path.Combine(repo.Path_, ".git"));
 
         CliResult result;
-        var clock = Stopwatch.StartNew();
         using (var held = Store.Open(paths))
         {
             var other = Task.Run(() => Cli.Run(repo.Path_, "ticket", "status"));
+
+            // Give the CLI time to reach the lock: still running then means it is waiting, not done.
             Thread.Sleep(1500);
             Assert.False(other.IsCompleted, "the CLI must wait while another process holds the store");
             held.Dispose();
@@ -43,7 +43,6 @@ public sealed class ConcurrencyTests
         }
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(1500));
     }
 
     [Fact]

@@ -1,45 +1,64 @@
+using Dialtone.Cli.Commands;
+using Dialtone.Core;
+using Dialtone.Core.Output;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.Workflow;
 using Dialtone.Tests;
+using Microsoft.Extensions.Time.Testing;
 using static Dialtone.Cli.Tests.Loop.Story;
 
 namespace Dialtone.Cli.Tests.Loop;
 
-/// <summary>The working summary (nexttone "Summary freshness"): stale blocks `next`, a real update unblocks it.</summary>
+/// <summary>
+/// The working summary: stale blocks `next`, a real update unblocks it. Staleness is a matter of
+/// time, so those stories run the use cases in process on a fake clock moved past the limit.
+/// </summary>
 public sealed class SummaryTests
 {
-    [Fact]
-    public async Task AStaleSummary_BlocksNext_AndARealUpdateUnblocksIt()
+    /// <summary>Runs a use case as the CLI does (errors become replies) and returns its lines as printed.</summary>
+    private static List<string> Run(Func<Reply> useCase, int exitCode)
     {
-        using var repo = new TempRepo();
-        // 0.04 minutes is 2.4 s: long enough for update + next on a loaded machine, short enough to wait out.
-        WriteConfig(repo, "{\"summary\": {\"maxAgeMinutes\": 0.04}}");
-        StartWith(repo, "long-haul", "step", "true");
-        Ok(repo, "ticket", "summary", "update", "Started the ticket; next: make step pass.");
-        await Task.Delay(TimeSpan.FromSeconds(2.6));
-
-        var blocked = Expect(1, repo, "ticket", "next");
-
-        Assert.StartsWith("[BLOCK] The working summary is stale: last updated", blocked.Lines.First(), StringComparison.Ordinal);
-        Assert.StartsWith("[ACTION] ./dialtone.sh ticket summary update", blocked.Lines.Last(), StringComparison.Ordinal);
-        Assert.DoesNotContain(blocked.Lines, l => l.StartsWith("[PASS]", StringComparison.Ordinal));
-
-        var update = Ok(repo, "ticket", "summary", "update", "Step is implemented; next: sign it and validate.");
-        Assert.Equal("[ACTION] ./dialtone.sh ticket next", update.Lines.Last());
-        var next = Ok(repo, "ticket", "next");
-        Assert.Contains(next.Lines, l => l.StartsWith("[PASS] Subtask 'step'", StringComparison.Ordinal));
+        var reply = Handler.Execute(useCase);
+        var lines = reply.Lines.Select(l => l.Tag == Tag.None ? l.Text : $"{TagText.Of(l.Tag)} {l.Text}").ToList();
+        Assert.True(reply.ExitCode == exitCode, $"expected exit {exitCode}, got {reply.ExitCode}\n{string.Join('\n', lines)}");
+        return lines;
     }
 
     [Fact]
-    public async Task ATicketWithoutAnySummary_IsBlockedOnceTheGraceRunsOut()
+    public void AStaleSummary_BlocksNext_AndARealUpdateUnblocksIt()
     {
         using var repo = new TempRepo();
-        WriteConfig(repo, "{\"summary\": {\"maxAgeMinutes\": 0.01}}");
+        WriteConfig(repo, "{\"summary\": {\"maxAgeMinutes\": 10}}");
+        StartWith(repo, "long-haul", "step", "true");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var workspace = Workspace.Discover(repo.Path_, time);
+        Run(() => SummaryUpdateUseCase.Run(workspace, "Started the ticket; next: make step pass."), ExitCodes.Ok);
+        time.Advance(TimeSpan.FromMinutes(11));
+
+        var blocked = Run(() => NextUseCase.Run(workspace), ExitCodes.Blocked);
+
+        Assert.StartsWith("[BLOCK] The working summary is stale: last updated", blocked.First(), StringComparison.Ordinal);
+        Assert.StartsWith("[ACTION] ./dialtone.sh ticket summary update", blocked.Last(), StringComparison.Ordinal);
+        Assert.DoesNotContain(blocked, l => l.StartsWith("[PASS]", StringComparison.Ordinal));
+
+        var update = Run(() => SummaryUpdateUseCase.Run(workspace, "Step is implemented; next: sign it and validate."), ExitCodes.Ok);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket next", update.Last());
+        var next = Run(() => NextUseCase.Run(workspace), ExitCodes.Ok);
+        Assert.Contains(next, l => l.StartsWith("[PASS] Subtask 'step'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ATicketWithoutAnySummary_IsBlockedOnceTheGraceRunsOut()
+    {
+        using var repo = new TempRepo();
+        WriteConfig(repo, "{\"summary\": {\"maxAgeMinutes\": 10}}");
         StartWith(repo, "never-summarised", "step", "true");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(11));
 
-        var blocked = Expect(1, repo, "ticket", "next");
+        var blocked = Run(() => NextUseCase.Run(Workspace.Discover(repo.Path_, time)), ExitCodes.Blocked);
 
-        Assert.StartsWith("[BLOCK] No working summary yet", blocked.Lines.First(), StringComparison.Ordinal);
-        Assert.StartsWith("[ACTION] ./dialtone.sh ticket summary update", blocked.Lines.Last(), StringComparison.Ordinal);
+        Assert.StartsWith("[BLOCK] No working summary yet", blocked.First(), StringComparison.Ordinal);
+        Assert.StartsWith("[ACTION] ./dialtone.sh ticket summary update", blocked.Last(), StringComparison.Ordinal);
     }
 
     [Theory]

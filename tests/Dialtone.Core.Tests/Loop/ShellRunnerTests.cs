@@ -124,23 +124,20 @@ public sealed class ShellRunnerTests : IDisposable
     [Fact]
     public void StdinIsClosed_SoACommandReadingItDoesNotHang()
     {
-        var clock = Stopwatch.StartNew();
-
+        // Reading an open stdin would block `cat` until the timeout kills it.
         var result = Run("cat; echo after", timeoutSeconds: 20);
 
         Assert.False(result.TimedOut);
+        Assert.Equal(0, result.ExitCode);
         Assert.Equal("after\n", result.Output);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public void ABackgroundChildThatOutlivesTheCommand_DoesNotHoldTheRun()
     {
-        var clock = Stopwatch.StartNew();
+        // The child outlives the timeout: a run that waited for it (or for the output pipe it holds) would time out.
+        var result = Run("sleep 25 & echo started", timeoutSeconds: 15);
 
-        var result = Run("sleep 30 & echo started", timeoutSeconds: 60);
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Equal(0, result.ExitCode);
         Assert.False(result.TimedOut);
         Assert.Equal("started\n", result.Output);
@@ -150,14 +147,11 @@ public sealed class ShellRunnerTests : IDisposable
     public void Timeout_KillsTheCommandAndEverythingItStarted()
     {
         var pidFile = Path.Combine(directory, "child.pid");
-        var clock = Stopwatch.StartNew();
 
         var result = Run($"echo started; sleep 60 & echo $! > '{pidFile}'; sh -c 'sleep 60'; echo never", timeoutSeconds: 1);
 
-        clock.Stop();
         Assert.True(result.TimedOut);
         Assert.Equal(-1, result.ExitCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.True(result.DurationMs >= 900, $"duration {result.DurationMs} ms");
         Assert.StartsWith("started\n", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("never", result.Output, StringComparison.Ordinal);

@@ -1,95 +1,16 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core.Alerts;
-using Dialtone.Core.DocDiff;
-using Dialtone.Core.Output;
-using Dialtone.Core.Storage;
 using Dialtone.Core.UseCases.Alerts;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core.Workflow;
-using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Alerts;
 
-/// <summary>
-/// `dialtone docs diff &lt;path&gt;`: every change of a watched doc since the current ticket last
-/// acknowledged it — the pending alerts' full [DIFF] lists (local and upstream), or, when nothing is
-/// pending, the acknowledged version against the work tree.
-/// </summary>
+/// <summary>`dialtone docs diff &lt;path&gt;`: every structural change of a watched doc since the current ticket acknowledged it.</summary>
 public static class DocsDiffCommand
 {
     public static Command Build(GlobalOptions globals)
     {
         var path = new Argument<string>("path") { Description = "The doc, relative to the repository root (or to the current directory)." };
         var command = new Command("diff", "Show every structural change of a design doc since it was acknowledged.") { path };
-        Handler.Set(command, globals, "docs diff", context => Run(context.Workspace, context.Directory, context.Value(path)));
+        Handler.Set(command, globals, "docs diff", context => DocsDiffUseCase.Run(context.Workspace, context.Directory, context.Value(path)));
         return command;
     }
-
-    public static Reply Run(Workspace workspace, string directory, string rawPath)
-    {
-        var path = WatchCommand.RepositoryRelative(workspace, directory, rawPath);
-        if (WatchRules.Problem(path) is { } problem)
-        {
-            throw DialtoneError.Usage($"'{Core.Tickets.Names.Printable(rawPath)}' is not a path in this repository: {problem}.", $"{NextStep.Cli} ticket watch list");
-        }
-
-        using var store = workspace.OpenStore();
-        var ticket = CurrentTicket.Require(workspace, store);
-        var reply = new Reply();
-        var now = workspace.Now();
-        var scanner = PendingAlerts.Scanner(workspace, store);
-        var pending = scanner.Check(ticket, now).Pending.Where(a => a.Kind == AlertKind.Doc && a.Path == path).ToList();
-        var changes = new JsonArray();
-        foreach (var alert in pending)
-        {
-            var stream = alert.Stream == AlertStream.Local ? "the acknowledged version to the work tree" : $"the acknowledged version of '{alert.BaseRef}' to its tip";
-            reply.Add(Tag.Ticket, TicketText.OneLine($"{AlertText.Headline(alert, now)} {Count(alert.Changes.Count)} from {stream} ({AlertText.Origin(alert)}).", 600));
-            foreach (var change in alert.Changes)
-            {
-                reply.Add(Tag.Diff, TicketText.OneLine(change.Text, 300));
-                changes.Add(new JsonObject { ["alert"] = alert.Id, ["kind"] = change.KindName, ["text"] = change.Text });
-            }
-        }
-
-        if (pending.Count == 0)
-        {
-            var baseline = store.Alerts.Baselines(ticket.Name).Find(b => b.Stream == AlertStream.Local && b.Path == path);
-            var current = WorkTreeDocs.ReadFile(workspace.Repository, path) is { } bytes ? GitBlob.Decode(bytes) : null;
-            if (baseline is null && current is null)
-            {
-                throw DialtoneError.Usage($"'{Core.Tickets.Names.Printable(path)}' is neither a watched doc of ticket '{ticket.Name}' nor a file in the work tree.", $"{NextStep.Cli} ticket watch list");
-            }
-
-            var before = baseline?.Blob is { } blob ? scanner.Text(blob) : null;
-            var result = DocDiffer.Diff(path, before, current);
-            reply.Add(Tag.Ticket, result.Changes.Count == 0
-                ? $"Design Doc '{path}' has no structural changes since ticket '{ticket.Name}' acknowledged it."
-                : $"Design Doc '{path}': {Count(result.Changes.Count)} since ticket '{ticket.Name}' acknowledged it (no alert yet).");
-            if (result.FellBack)
-            {
-                reply.Add(Tag.Warn, $"'{path}' does not parse as {DocDiffer.FormatOf(path).ToString().ToUpperInvariant()}; compared line by line.");
-            }
-
-            foreach (var change in result.Changes)
-            {
-                reply.Add(Tag.Diff, TicketText.OneLine(change.Text, 300));
-                changes.Add(new JsonObject { ["alert"] = null, ["kind"] = change.KindName, ["text"] = change.Text });
-            }
-        }
-
-        reply.Set("path", () => path);
-        reply.Set("alerts", () => new JsonArray([.. pending.Select(a => (JsonNode?)AlertText.Json(a, now))]));
-        reply.Set("changes", () => changes);
-        reply.Add(Tag.Action, pending.Count switch
-        {
-            0 => $"{NextStep.Cli} ticket status",
-            1 => $"Please update your implementation, then: {NextStep.Cli} ticket ack --alert {pending[0].Id}",
-            _ => $"Please update your implementation, then: {NextStep.Cli} ticket ack   (alerts {string.Join(", ", pending.Select(a => "#" + a.Id))})",
-        });
-        return reply;
-    }
-
-    private static string Count(int changes) => changes == 1 ? "1 change" : $"{changes} changes";
 }

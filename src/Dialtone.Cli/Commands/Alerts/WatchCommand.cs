@@ -13,24 +13,4 @@ public static class WatchCommand
         command.Subcommands.Add(WatchListCommand.Build(globals));
         return command;
     }
-
-    /// <summary>
-    /// A path or glob as the watch list keeps it: relative to the repository root, forward slashes.
-    /// Globs are always taken from the root; a plain path, like git takes it, from where the command runs.
-    /// </summary>
-    public static string RepositoryRelative(Core.Workflow.Workspace workspace, string directory, string pattern)
-    {
-        var text = pattern.Trim();
-        var isGlob = text.IndexOfAny(['*', '?', '{', '[']) >= 0;
-        if (!isGlob && text.Length > 0)
-        {
-            var relative = Path.GetRelativePath(workspace.Repository.TopLevel, Path.GetFullPath(text, directory));
-            if (relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
-            {
-                text = relative;
-            }
-        }
-
-        return Core.Alerts.WatchRules.Normalize(text);
-    }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Dialtone.Core.Output;
-using Dialtone.Core.Storage;
-using Dialtone.Core.Workflow;
+using Dialtone.Core.UseCases.Loop;
 
 namespace Dialtone.Cli.Commands.Loop;
 
@@ -11,35 +9,7 @@ public static class InboxCommand
     public static Command Build(GlobalOptions globals)
     {
         var command = new Command("inbox", "List unanswered questions across all tickets (for the human).");
-        Handler.Set(command, globals, "inbox", context => Run(context.Workspace));
+        Handler.Set(command, globals, "inbox", context => InboxUseCase.Run(context.Workspace));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace)
-    {
-        using var store = workspace.OpenStore();
-        var open = store.Messages.Unanswered();
-        var reply = new Reply();
-        reply.Add(Tag.Ticket, open.Count == 0 ? "No open questions." : $"{open.Count} open question{(open.Count == 1 ? "" : "s")}:");
-        foreach (var message in open)
-        {
-            reply.Detail($"#{message.Id} [{message.Ticket}] {(message.Blocking ? "" : "(fyi) ")}{TicketText.OneLine(message.Question, 300)}  — asked by {message.AskedBy}, {message.AskedAt:yyyy-MM-dd HH:mm} UTC");
-        }
-
-        if (open.Count > 0)
-        {
-            reply.Add(Tag.Action, $"{NextStep.Cli} ticket answer {open[0].Id} \"<answer>\"");
-        }
-
-        reply.Set("questions", () => new System.Text.Json.Nodes.JsonArray([.. open.Select(m => (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject
-        {
-            ["id"] = m.Id,
-            ["ticket"] = m.Ticket,
-            ["question"] = m.Question,
-            ["blocking"] = m.Blocking,
-            ["askedBy"] = m.AskedBy,
-            ["askedAt"] = m.AskedAt,
-        })]));
-        return reply;
     }
 }

@@ -1,14 +1,5 @@
 using System.CommandLine;
-using Dialtone.Cli.Commands.Tickets;
-using Dialtone.Core.Config;
-using Dialtone.Core.Output;
-using Dialtone.Core.Runs;
-using Dialtone.Core.Storage;
-using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Loop;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core.Workflow;
-using Dialtone.Core;
 
 namespace Dialtone.Cli.Commands.Loop;
 
@@ -19,51 +10,7 @@ public static class TestCommand
     {
         var name = new Argument<string?>("name") { Description = "Ticket (default: the current one).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("test", "Run every subtask test of the ticket and record the runs.") { name };
-        Handler.Set(command, globals, "ticket test", context => Run(context.Workspace, context.Value(name)));
+        Handler.Set(command, globals, "ticket test", context => TestUseCase.Run(context.Workspace, context.Value(name)));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace, string? name)
-    {
-        var config = DialtoneConfig.Load(workspace.Repository.TopLevel);
-        Ticket ticket;
-        using (var store = workspace.OpenStore())
-        {
-            ticket = CurrentTicket.Resolve(workspace, store, name);
-        }
-
-        if (!workspace.IsCheckedOut(ticket))
-        {
-            throw DialtoneError.Usage($"Ticket '{ticket.Name}' is not checked out; its tests run in its own work tree.", $"{NextStep.Cli} ticket start {ticket.Name}");
-        }
-
-        var reply = new Reply();
-        var runnable = ticket.Subtasks.Where(s => !string.IsNullOrWhiteSpace(s.TestCommand)).ToList();
-        foreach (var skipped in ticket.Subtasks.Except(runnable))
-        {
-            reply.Add(Tag.Warn, $"Subtask '{skipped.Name}' has no test command; skipped.");
-        }
-
-        var runs = runnable.ConvertAll(s => TestExecution.Run(workspace.Repository, ticket, s, "test", config, workspace.Time));
-        using (var store = workspace.OpenStore())
-        {
-            var table = store.Runs;
-            foreach (var run in runs)
-            {
-                table.Record(run);
-            }
-        }
-
-        foreach (var run in runs)
-        {
-            RunReport.Add(reply, run, run.Passed ? 0 : config.TestTailLines);
-        }
-
-        var failed = runs.Count(r => !r.Passed);
-        reply.Add(Tag.Ticket, $"{runs.Count - failed} passed, {failed} failed.");
-        reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
-        return failed == 0
-            ? reply.Add(Tag.Action, $"{NextStep.Cli} ticket validate")
-            : reply.Fail(ExitCodes.Blocked, $"{NextStep.Cli} ticket log \"FAIL: {runs.First(r => !r.Passed).Subtask} <reason> (next action: …)\"");
     }
 }

@@ -12,8 +12,9 @@ namespace Dialtone.Core.UseCases.Alerts;
 
 /// <summary>
 /// The design-doc check every ticket command runs (log, status, next, start when resuming, the
-/// post-checkout and post-merge hooks): both streams of DESIGN §6, then every pending alert —
-/// doc changes and external events — printed until it is acknowledged.
+/// post-checkout and post-merge hooks): both streams, the work tree and the base branch
+/// (docs/alerts.md), then every pending alert — doc changes and external events — printed until
+/// it is acknowledged.
 /// </summary>
 public static class PendingAlerts
 {

@@ -6,8 +6,8 @@ using Dialtone.Core.Workflow;
 namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>
-/// Renders what messages hold up the loop (DESIGN §4 step 1, seed section 2): answers waiting for
-/// an acknowledgement, and blocking questions waiting for an answer.
+/// Renders what messages hold up the loop (the first thing `ticket next` checks): answers waiting
+/// for an acknowledgement, and blocking questions waiting for an answer.
 /// </summary>
 public static class MessageBlock
 {

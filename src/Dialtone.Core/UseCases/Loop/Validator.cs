@@ -13,7 +13,7 @@ using Dialtone.Records;
 namespace Dialtone.Core.UseCases.Loop;
 
 /// <summary>
-/// The done gate's check (DESIGN §4): every subtask signed, nothing changed since the last
+/// The done gate's check: every subtask signed, nothing changed since the last
 /// signature, nothing unanswered or unacknowledged, and every test re-run at the current tree,
 /// passing, touching nothing. The outcome is sealed into the chain and written to the record.
 /// </summary>
@@ -43,7 +43,7 @@ public static class Validator
                     : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket answer {message.Id} \"<answer>\"   (the human)"));
             }
 
-            // Unacknowledged alerts (DESIGN §6), checked afresh: a last-minute doc change counts too.
+            // Unacknowledged alerts, checked afresh: a last-minute doc change counts too.
             problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket));
 
             if (ticket.Subtasks.Count == 0)

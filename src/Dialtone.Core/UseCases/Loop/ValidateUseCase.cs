@@ -1,0 +1,19 @@
+using Dialtone.Core.Output;
+using Dialtone.Core.Workflow;
+
+namespace Dialtone.Core.UseCases.Loop;
+
+/// <summary>`ticket validate [&lt;name&gt;]`: the done gate's check, recorded in the store and the record.</summary>
+public static class ValidateUseCase
+{
+    /// <param name="name">The ticket; null for the current one.</param>
+    public static Reply Run(Workspace workspace, string? name)
+    {
+        var reply = new Reply();
+        var outcome = Validator.Run(workspace, name, reply);
+        reply.Set("passed", () => outcome.Passed);
+        return outcome.Passed
+            ? reply.Add(Tag.Action, $"{NextStep.Cli} ticket done --tip \"<one tip for the next agent>\"")
+            : reply.Fail(ExitCodes.Blocked, outcome.Action);
+    }
+}
