@@ -2,9 +2,11 @@ namespace Dialtone.Git;
 
 /// <summary>
 /// Facts about one repository, read through the git CLI. Locations are read once at discovery;
-/// HEAD-related facts are read on each call because commands change them.
+/// HEAD-related facts are read on each call because commands change them. Every question is a typed
+/// method that decides what each of git's exit codes means; the other files of this class hold the
+/// questions by topic (history, objects, index, config).
 /// </summary>
-public sealed class GitRepository
+public sealed partial class GitRepository
 {
     private GitRepository(GitRunner git, string topLevel, string gitDir, string commonDir)
     {
@@ -14,7 +16,8 @@ public sealed class GitRepository
         CommonDir = commonDir;
     }
 
-    public GitRunner Git { get; }
+    /// <summary>The runner every query goes through; internal so no caller outside this project builds an argument list.</summary>
+    internal GitRunner Git { get; }
 
     /// <summary>Root of the work tree (of this worktree, for linked worktrees).</summary>
     public string TopLevel { get; }
@@ -27,8 +30,12 @@ public sealed class GitRepository
 
     public bool IsLinkedWorktree => !PathsEqual(GitDir, CommonDir);
 
-    /// <summary>Finds the repository containing <paramref name="path"/>, like git itself does.</summary>
-    public static GitRepository Discover(string path, bool ambient = false, TimeSpan? timeout = null)
+    /// <summary>
+    /// Finds the repository containing <paramref name="path"/>, like git itself does. In a hook,
+    /// <paramref name="ambient"/> carries the repository variables the invoking git set, so every query
+    /// reads the repository and index that git is working on.
+    /// </summary>
+    public static GitRepository Discover(string path, GitEnvironment? ambient = null, TimeSpan? timeout = null)
     {
         var full = Path.GetFullPath(path);
         if (!Directory.Exists(full))
@@ -101,22 +108,6 @@ public sealed class GitRepository
         {
             Git.RunChecked("switch", "--quiet", "--no-track", "-c", name, startPoint);
         }
-    }
-
-    /// <summary>A config value (any level), or null when unset.</summary>
-    public string? ConfigValue(string key)
-    {
-        var result = Git.Run("config", "--get", key);
-        return result.Success ? result.Output : null;
-    }
-
-    /// <summary>The values of trailer <paramref name="key"/> in a commit's message (empty when there is no such commit).</summary>
-    public IReadOnlyList<string> TrailerValues(string revision, string key)
-    {
-        var result = Git.Run("log", "-1", $"--format=%(trailers:key={key},valueonly)", "--end-of-options", revision);
-        return result.Success
-            ? result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
     }
 
     private static string Normalize(string path) => Path.GetFullPath(path.Trim());

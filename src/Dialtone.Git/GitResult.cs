@@ -7,4 +7,7 @@ public sealed record GitResult(int ExitCode, string StdOut, string StdErr)
 
     /// <summary>stdout without the trailing newline git always prints.</summary>
     public string Output => StdOut.TrimEnd('\n', '\r');
+
+    /// <summary>stdout as git wrote it, for output that is not text (blob contents).</summary>
+    internal byte[] StdOutBytes { get; init; } = [];
 }

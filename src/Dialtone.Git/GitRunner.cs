@@ -5,22 +5,16 @@ namespace Dialtone.Git;
 
 /// <summary>
 /// The one place that builds git invocations' process specs: the repository variables a hook's git
-/// sets are stripped unless the call is about that ambient repository, messages stay in English,
-/// and every call has a timeout (the process runner kills the tree at it).
+/// sets are stripped and replaced by the ones the caller passed for the ambient repository, messages
+/// stay in English, and every call has a timeout (the process runner kills the tree at it). Internal:
+/// outside this project git is asked through typed queries, never through an argument list.
 /// </summary>
-public sealed class GitRunner
+internal sealed class GitRunner
 {
-    // Variables git sets for hooks and that would redirect a child git to the wrong repository.
-    private static readonly string[] RepositoryVariables =
-    [
-        "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES",
-    ];
-
-    public GitRunner(string workingDirectory, bool ambient = false, TimeSpan? timeout = null, string? executable = null)
+    public GitRunner(string workingDirectory, GitEnvironment? ambient = null, TimeSpan? timeout = null, string? executable = null)
     {
         WorkingDirectory = workingDirectory;
-        Ambient = ambient;
+        Ambient = ambient ?? GitEnvironment.None;
         Timeout = timeout ?? TimeSpan.FromSeconds(60);
         Executable = executable ?? Environment.GetEnvironmentVariable("DIALTONE_GIT") ?? "git";
     }
@@ -28,10 +22,10 @@ public sealed class GitRunner
     public string WorkingDirectory { get; }
 
     /// <summary>
-    /// True when git is talking to the repository that invoked us (a hook), so GIT_DIR and friends
-    /// set by the parent git must be kept. Otherwise they are stripped.
+    /// The repository variables of the git that invoked us (a hook), set on every call; empty when
+    /// git is talking to a repository of its own choosing, so inherited ones are stripped.
     /// </summary>
-    public bool Ambient { get; }
+    public GitEnvironment Ambient { get; }
 
     public TimeSpan Timeout { get; }
 
@@ -39,11 +33,14 @@ public sealed class GitRunner
 
     public GitResult Run(params string[] args) => Run(args, stdin: null, environment: null);
 
-    /// <summary>Runs git and throws <see cref="GitCommandException"/> on a non-zero exit.</summary>
-    public string RunChecked(params string[] args)
+    /// <summary>Runs git and returns its <see cref="GitResult.Output"/>; throws <see cref="GitCommandException"/> on a non-zero exit.</summary>
+    public string RunChecked(params string[] args) => Checked(args, stdin: null, environment: null).Output;
+
+    /// <summary>Runs git and returns its result; throws <see cref="GitCommandException"/> on a non-zero exit.</summary>
+    public GitResult Checked(IReadOnlyList<string> args, string? stdin = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = Run(args);
-        return result.Success ? result.Output : throw new GitCommandException(args, result);
+        var result = Run(args, stdin, environment);
+        return result.Success ? result : throw new GitCommandException(args, result);
     }
 
     public GitResult Run(IReadOnlyList<string> args, string? stdin, IReadOnlyDictionary<string, string?>? environment)
@@ -54,12 +51,9 @@ public sealed class GitRunner
             ["LC_ALL"] = "C",
             ["GIT_TERMINAL_PROMPT"] = "0",
         };
-        if (!Ambient)
+        foreach (var name in GitEnvironment.Names)
         {
-            foreach (var name in RepositoryVariables)
-            {
-                variables[name] = null;
-            }
+            variables[name] = Ambient.Variables.GetValueOrDefault(name);
         }
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
@@ -91,6 +85,6 @@ public sealed class GitRunner
 
         return result.TimedOut
             ? throw new GitTimeoutException(args, Timeout)
-            : new GitResult(result.ExitCode, result.StdoutText, result.StderrText);
+            : new GitResult(result.ExitCode, result.StdoutText, result.StderrText) { StdOutBytes = result.Stdout };
     }
 }

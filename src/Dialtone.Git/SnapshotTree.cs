@@ -52,14 +52,7 @@ public static class SnapshotTree
         }
 
         var output = Checked(repository, ["diff-tree", "-r", "-z", "--no-renames", "--name-status", fromTree, toTree], null);
-        var parts = output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        var changes = new List<TreeChange>(parts.Length / 2);
-        for (var i = 0; i + 1 < parts.Length; i += 2)
-        {
-            changes.Add(new TreeChange(parts[i][0], parts[i + 1]));
-        }
-
-        return changes;
+        return TreeChange.ParseNameStatus(output);
     }
 
     private static string WithoutBookkeeping(GitRepository repository, string tree)

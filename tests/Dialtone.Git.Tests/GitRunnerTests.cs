@@ -1,3 +1,4 @@
+using Dialtone.Git.Processes;
 using Dialtone.Tests;
 
 namespace Dialtone.Git.Tests;
@@ -64,9 +65,14 @@ public sealed class GitRunnerTests
         repo.Git("config", "core.editor", "sleep 30 #");
         var runner = new GitRunner(repo.Path_, timeout: TimeSpan.FromMilliseconds(500));
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Throws<GitTimeoutException>(() => runner.Run("commit", "--allow-empty"));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        // Every process of the tree (git, its shell, the editor) inherits the marker, so the ones
+        // still running afterwards can be found whichever of them had started by the timeout.
+        var cookie = Guid.NewGuid().ToString("N");
+        var marker = new Dictionary<string, string?> { [ProcessTree.CookieVariable] = cookie };
+        var error = Assert.Throws<GitTimeoutException>(() => runner.Run(["commit", "--allow-empty"], stdin: null, environment: marker));
+
+        Assert.Contains("git commit --allow-empty did not finish", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProcessTree.Find(root: null, cookie), ProcessTree.IsAlive);
     }
 
     [Fact]
@@ -80,7 +86,7 @@ public sealed class GitRunnerTests
             // As inside a hook of repository one, talking to repository two.
             Environment.SetEnvironmentVariable("GIT_DIR", Path.Combine(one.Path_, ".git"));
             var foreign = new GitRunner(two.Path_);
-            var ambient = new GitRunner(two.Path_, ambient: true);
+            var ambient = new GitRunner(two.Path_, ambient: GitEnvironment.Read(Environment.GetEnvironmentVariable));
 
             Assert.Equal(Path.Combine(two.Path_, ".git"), Path.GetFullPath(foreign.RunChecked("rev-parse", "--absolute-git-dir")));
             Assert.Equal(Path.Combine(one.Path_, ".git"), Path.GetFullPath(ambient.RunChecked("rev-parse", "--absolute-git-dir")));

@@ -7,8 +7,8 @@ using Dialtone.Git;
 namespace Dialtone.Core.Alerts;
 
 /// <summary>
-/// Checks a ticket's watched design docs on both streams of DESIGN §6 and records what changed as
-/// alerts. The unchanged path is one `git ls-files` and one `git rev-parse` (run side by side) and
+/// Checks a ticket's watched design docs on both streams (local edits in the work tree, upstream
+/// changes on the base branch) and records what changed as alerts. The unchanged path is one `git ls-files` and one `git rev-parse` (run side by side) and
 /// a few small queries: nothing is read, hashed or parsed unless git says a doc changed, and a doc
 /// already alerted at its current version is not diffed again.
 /// </summary>
@@ -241,7 +241,7 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
             return false;
         }
 
-        var entries = RawDiff(scanned, tip, watch.Pathspecs());
+        var entries = repository.DiffRaw(scanned, tip, watch.Pathspecs());
         if (entries is null)
         {
             // The last checked tip is gone (history rewritten and collected): start again from here.
@@ -254,7 +254,7 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
         var shownUpstream = Shown(pending, AlertStream.Upstream);
         var work = docs.ToDictionary(d => d.Path, d => d.Blob, StringComparer.Ordinal);
         var changed = false;
-        foreach (var (path, oldBlob, newBlob) in entries)
+        foreach (var (path, oldBlob, newBlob, _) in entries)
         {
             // A doc that had not changed upstream before was acknowledged as it was at the last check.
             string? baseline;
@@ -374,66 +374,15 @@ public sealed class AlertScanner(GitRepository repository, Store store, Dialtone
     private string? ReadWorkTree(string path) =>
         WorkTreeDocs.ReadFile(repository, path) is { } bytes ? GitBlob.Decode(bytes) : null;
 
-    private bool IsAncestor(string commit, string tip) =>
-        repository.Git.Run("merge-base", "--is-ancestor", commit, tip).Success;
+    private bool IsAncestor(string commit, string tip) => repository.IsAncestor(commit, tip);
 
-    private string? BlobAtHead(string path)
-    {
-        var result = repository.Git.Run("rev-parse", "-q", "--verify", "--end-of-options", $"HEAD:{path}");
-        return result.Success ? result.Output : null;
-    }
+    private string? BlobAtHead(string path) => repository.BlobIdAt("HEAD", path);
 
-    private string? MergeBase(string tip)
-    {
-        var result = repository.Git.Run("merge-base", "HEAD", tip);
-        return result.Success && result.Output.Length > 0 ? result.Output : null;
-    }
-
-    /// <summary>(path, old blob, new blob) of the watched docs that differ between two commits; null when git cannot diff them.</summary>
-    private List<(string Path, string? Old, string? New)>? RawDiff(string from, string to, IReadOnlyList<string> pathspecs)
-    {
-        var args = new List<string> { "diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", "--no-textconv", from, to, "--" };
-        args.AddRange(pathspecs);
-        var result = repository.Git.Run(args, null, null);
-        return result.Success ? ParseRaw(result.StdOut) : null;
-    }
+    private string? MergeBase(string tip) => repository.MergeBase("HEAD", tip);
 
     /// <summary>Versions of the doc committed on this branch since it left the base (the agent's own edits).</summary>
-    private HashSet<string> OwnVersions(string tip, string path)
-    {
-        var result = repository.Git.Run("log", "--format=", "--raw", "-z", "--no-renames", "--no-abbrev", $"{tip}..HEAD", "--", path);
-        return result.Success
-            ? ParseRaw(result.StdOut).Where(e => e.New is not null).Select(e => e.New!).ToHashSet(StringComparer.Ordinal)
-            : [];
-    }
-
-    /// <summary>Parses `--raw -z` output: ":&lt;mode&gt; &lt;mode&gt; &lt;old&gt; &lt;new&gt; &lt;status&gt;\0&lt;path&gt;\0".</summary>
-    private static List<(string Path, string? Old, string? New)> ParseRaw(string output)
-    {
-        var entries = new List<(string, string?, string?)>();
-        var parts = output.Split('\0');
-        for (var i = 0; i + 1 < parts.Length; i++)
-        {
-            var header = parts[i].TrimStart('\n');
-            if (!header.StartsWith(':'))
-            {
-                continue;
-            }
-
-            var fields = header[1..].Split(' ');
-            if (fields.Length < 5)
-            {
-                continue;
-            }
-
-            entries.Add((parts[i + 1], Blob(fields[2]), Blob(fields[3])));
-            i++;
-        }
-
-        return entries;
-    }
-
-    private static string? Blob(string id) => id.All(c => c == '0') ? null : id;
+    private HashSet<string> OwnVersions(string tip, string path) =>
+        repository.LogRaw(tip, "HEAD", path).Where(e => e.NewBlob is not null).Select(e => e.NewBlob!).ToHashSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string> EmptySet = [];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dialtone.Git;
 
 namespace Dialtone.Core.Alerts;
@@ -9,16 +8,12 @@ namespace Dialtone.Core.Alerts;
 /// </summary>
 public sealed record ChangeOrigin(DateTimeOffset At, string? Author, string? Commit, string? Subject)
 {
-    private const string Format = "--format=%H%x1f%an%x1f%ct%x1f%s";
-
     /// <summary>The origin of the work tree's version of <paramref name="path"/> (null blob: deleted).</summary>
     public static ChangeOrigin Local(GitRepository repository, string path, string? blob, DateTimeOffset now)
     {
         if (LastCommit(repository, "HEAD", path) is { } commit)
         {
-            var atCommit = repository.Git.Run("rev-parse", "-q", "--verify", "--end-of-options", $"{commit.Commit}:{path}");
-            var committedBlob = atCommit.Success ? atCommit.Output : null;
-            if (committedBlob == blob)
+            if (repository.BlobIdAt(commit.Commit!, path) == blob)
             {
                 return commit;
             }
@@ -39,20 +34,8 @@ public sealed record ChangeOrigin(DateTimeOffset At, string? Author, string? Com
     public static ChangeOrigin Upstream(GitRepository repository, string tip, string path, DateTimeOffset now) =>
         LastCommit(repository, tip, path) ?? new ChangeOrigin(now, null, null, null);
 
-    private static ChangeOrigin? LastCommit(GitRepository repository, string start, string path)
-    {
-        var result = repository.Git.Run("log", "-1", Format, start, "--", path);
-        if (!result.Success || result.Output.Length == 0)
-        {
-            return null;
-        }
-
-        var parts = result.Output.Split('\x1f');
-        if (parts.Length < 4 || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return null;
-        }
-
-        return new ChangeOrigin(DateTimeOffset.FromUnixTimeSeconds(seconds), parts[1], parts[0], parts[3]);
-    }
+    private static ChangeOrigin? LastCommit(GitRepository repository, string start, string path) =>
+        repository.LastCommitTouching(start, path) is { } commit
+            ? new ChangeOrigin(commit.Time, commit.Author, commit.Id, commit.Subject)
+            : null;
 }

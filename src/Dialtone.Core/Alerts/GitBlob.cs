@@ -22,11 +22,8 @@ public static class GitBlob
     }
 
     /// <summary>The text of a blob in the repository's object store, or null when git does not have it.</summary>
-    public static string? Text(GitRepository repository, string blob)
-    {
-        var result = repository.Git.Run("cat-file", "blob", blob);
-        return result.Success ? Decode(result.StdOut) : null;
-    }
+    public static string? Text(GitRepository repository, string blob) =>
+        repository.BlobText(blob) is { } text ? Decode(text) : null;
 
     /// <summary>A file's text as the diff reads it: UTF-8, without a byte-order mark.</summary>
     public static string Decode(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;

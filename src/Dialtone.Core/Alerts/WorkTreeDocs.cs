@@ -12,88 +12,24 @@ public static class WorkTreeDocs
 {
     public static List<WatchedDoc> List(GitRepository repository, IReadOnlyList<string> pathspecs)
     {
-        var args = new List<string> { "ls-files", "-z", "-t", "-s", "-c", "-m", "-d", "-o", "--exclude-standard", "--" };
-        args.AddRange(pathspecs);
-        var result = repository.Git.Run(args, null, null);
-        if (!result.Success)
+        var listing = repository.ListWorkTree(pathspecs);
+        var docs = new List<WatchedDoc>(listing.Files.Count);
+        foreach (var file in listing.Files)
         {
-            throw new GitCommandException(args, result);
-        }
-
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        var hexLength = GitBlob.Sha1Length;
-        foreach (var record in result.StdOut.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (record.Length < 3 || record[1] != ' ')
+            if (file.Deleted)
             {
-                continue;
+                docs.Add(new WatchedDoc(file.Path, null, WatchedDocState.Deleted));
             }
-
-            var tag = record[0];
-            var rest = record[2..];
-            if (tag == '?')
+            else if (file.Untracked || file.Modified || file.IndexBlob is null)
             {
-                Get(entries, rest).Untracked = true;
-                continue;
-            }
-
-            // "<mode> <blob> <stage>\t<path>"
-            var tab = rest.IndexOf('\t', StringComparison.Ordinal);
-            if (tab < 0)
-            {
-                continue;
-            }
-
-            var fields = rest[..tab].Split(' ');
-            var entry = Get(entries, rest[(tab + 1)..]);
-            if (fields.Length < 3)
-            {
-                continue;
-            }
-
-            hexLength = fields[1].Length;
-            switch (tag)
-            {
-                case 'C':
-                    entry.Modified = true;
-                    break;
-                case 'R':
-                    entry.Deleted = true;
-                    break;
-                case 'M':
-                    entry.Modified = true;
-                    break;
-                default:
-                    if (fields[2] == "0")
-                    {
-                        entry.IndexBlob = fields[1];
-                    }
-                    else
-                    {
-                        entry.Modified = true;
-                    }
-
-                    break;
-            }
-        }
-
-        var docs = new List<WatchedDoc>(entries.Count);
-        foreach (var (path, entry) in entries)
-        {
-            if (entry.Deleted)
-            {
-                docs.Add(new WatchedDoc(path, null, WatchedDocState.Deleted));
-            }
-            else if (entry.Untracked || entry.Modified || entry.IndexBlob is null)
-            {
-                var bytes = ReadFile(repository, path);
+                var bytes = ReadFile(repository, file.Path);
                 docs.Add(bytes is null
-                    ? new WatchedDoc(path, null, WatchedDocState.Deleted)
-                    : new WatchedDoc(path, GitBlob.Id(bytes, hexLength), entry.Untracked ? WatchedDocState.Untracked : WatchedDocState.Modified));
+                    ? new WatchedDoc(file.Path, null, WatchedDocState.Deleted)
+                    : new WatchedDoc(file.Path, GitBlob.Id(bytes, listing.ObjectIdLength), file.Untracked ? WatchedDocState.Untracked : WatchedDocState.Modified));
             }
             else
             {
-                docs.Add(new WatchedDoc(path, entry.IndexBlob, WatchedDocState.Clean));
+                docs.Add(new WatchedDoc(file.Path, file.IndexBlob, WatchedDocState.Clean));
             }
         }
 
@@ -113,26 +49,5 @@ public static class WorkTreeDocs
         {
             return null;
         }
-    }
-
-    private static Entry Get(Dictionary<string, Entry> entries, string path)
-    {
-        if (!entries.TryGetValue(path, out var entry))
-        {
-            entries[path] = entry = new Entry();
-        }
-
-        return entry;
-    }
-
-    private sealed class Entry
-    {
-        public string? IndexBlob { get; set; }
-
-        public bool Modified { get; set; }
-
-        public bool Deleted { get; set; }
-
-        public bool Untracked { get; set; }
     }
 }

@@ -22,19 +22,13 @@ public static class RecordStager
             return false;
         }
 
-        var entry = repository.Git.Run("ls-files", "--stage", "-z", "--", relative);
-        if (entry.Success && entry.StdOut.Length > 0)
+        if (repository.IndexEntry(relative) is { } entry && entry.ObjectId == BlobId(File.ReadAllBytes(path), entry.ObjectId.Length))
         {
-            // "<mode> <object id> <stage>\t<path>\0"
-            var fields = entry.StdOut.Split(' ', 3);
-            if (fields.Length == 3 && fields[1] == BlobId(File.ReadAllBytes(path), fields[1].Length))
-            {
-                return false;
-            }
+            return false;
         }
 
-        var added = repository.Git.Run("add", "--", relative);
-        return added.Success ? true : throw new GitCommandException(["add", "--", relative], added);
+        repository.Add(relative);
+        return true;
     }
 
     /// <summary>git's object id of a blob with this content: SHA-1, or SHA-256 in repositories that use it.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text;
 using Dialtone.Core.Records;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
@@ -39,15 +38,15 @@ public sealed record TicketBranch(string Branch, Ticket Ticket, bool FromHead)
             return new TicketBranch(branch, ticket, FromHead: false);
         }
 
-        var committed = repository.Git.Run("cat-file", "blob", $"HEAD:{relative}");
-        if (!committed.Success)
+        var committed = repository.BlobBytes($"HEAD:{relative}");
+        if (committed is null)
         {
             explain?.Invoke($"branch '{branch}' has no record {relative} in the work tree or in HEAD: no ticket branch");
             return null;
         }
 
         explain?.Invoke($"branch '{branch}': {relative} is missing from the work tree; using the one in HEAD");
-        return new TicketBranch(branch, FromCommit(branch, committed.StdOut), FromHead: true);
+        return new TicketBranch(branch, FromCommit(branch, committed), FromHead: true);
     }
 
     /// <summary>
@@ -78,12 +77,12 @@ public sealed record TicketBranch(string Branch, Ticket Ticket, bool FromHead)
         return repository.CurrentBranch;
     }
 
-    private static Ticket FromCommit(string name, string json)
+    private static Ticket FromCommit(string name, byte[] json)
     {
         var relative = RecordFile.RelativePath(name);
         try
         {
-            var ticket = RecordMapper.FromRecord(RecordCodec.Parse(Encoding.UTF8.GetBytes(json)));
+            var ticket = RecordMapper.FromRecord(RecordCodec.Parse(json));
             return ticket.Name == name ? ticket : throw new FormatException($"it describes ticket '{ticket.Name}', not '{name}'");
         }
         catch (Exception ex) when (ex is FormatException or JsonException)

@@ -18,24 +18,20 @@ public static class BranchFiles
         // (then only uncommitted work counts).
         var from = ticket.BaseCommit is { } commit && repository.ResolveCommit(commit) is not null
             ? commit
-            : ticket.BaseBranch is { } baseBranch && repository.Git.Run("merge-base", baseBranch, "HEAD") is { Success: true } mergeBase
-                ? mergeBase.Output
+            : ticket.BaseBranch is { } baseBranch && repository.MergeBase(baseBranch, "HEAD") is { } mergeBase
+                ? mergeBase
                 : "HEAD";
 
-        // Against the work tree, so committed and uncommitted changes come in one call.
-        Add(files, seen, repository.Git.Run("diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", from, "--"));
-        Add(files, seen, repository.Git.Run("ls-files", "-z", "--others", "--exclude-standard"));
+        // Against the work tree, so committed and uncommitted changes come in one call. An unborn
+        // HEAD has nothing to diff against.
+        Add(files, seen, repository.ChangedPathsSince(from) ?? []);
+        Add(files, seen, repository.UntrackedFiles());
         return files;
     }
 
-    private static void Add(List<string> files, HashSet<string> seen, GitResult result)
+    private static void Add(List<string> files, HashSet<string> seen, IReadOnlyList<string> paths)
     {
-        if (!result.Success)
-        {
-            return; // An unborn HEAD has nothing to diff against.
-        }
-
-        foreach (var path in result.StdOut.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var path in paths)
         {
             if (MemoryQuery.NormalizePath(path) is { } normal && files.Count < MemoryQuery.MaxFiles && seen.Add(normal))
             {

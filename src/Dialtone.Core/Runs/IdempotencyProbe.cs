@@ -3,7 +3,7 @@ using Dialtone.Git;
 namespace Dialtone.Core.Runs;
 
 /// <summary>
-/// Compares the snapshot trees before and after a test run (DESIGN §4): changed, deleted or newly
+/// Compares the snapshot trees before and after a test run: changed, deleted or newly
 /// tracked files mean the test is not safe to re-run; new untracked files only earn a warning.
 /// </summary>
 public static class IdempotencyProbe
@@ -23,9 +23,7 @@ public static class IdempotencyProbe
         }
 
         // A new path the test also staged is a tracked file it created.
-        var tracked = new HashSet<string>(
-            repository.Git.Run(["ls-files", "-z", "--", .. added], null, null).StdOut.Split('\0', StringSplitOptions.RemoveEmptyEntries),
-            StringComparer.Ordinal);
+        var tracked = repository.TrackedAmong(added);
         var untracked = new List<string>();
         foreach (var path in added)
         {

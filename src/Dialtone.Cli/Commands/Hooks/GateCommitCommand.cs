@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Dialtone.Core.Output;
-using Dialtone.Core.Workflow;
+using Dialtone.Core.UseCases.Hooks;
 
 namespace Dialtone.Cli.Commands.Hooks;
 
@@ -10,23 +9,7 @@ public static class GateCommitCommand
     public static Command Build(GlobalOptions globals)
     {
         var command = new Command("commit", "Would a commit of what is staged pass the commit gate? Exit 0 pass, 1 blocked.");
-        Handler.Set(command, globals, "gate commit", context => Run(context.Workspace));
+        Handler.Set(command, globals, "gate commit", context => GateCommitUseCase.Run(context.Workspace, HookInput.Explainer("gate commit")));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace)
-    {
-        var reply = new Reply();
-        var explain = HookEnvironment.Explainer("gate commit");
-        if (CommitGateCheck.Run(workspace.Repository, reply, explain) is null)
-        {
-            var branch = workspace.CurrentBranch;
-            reply.Add(Tag.Ticket, branch is null
-                ? "HEAD is detached: no ticket branch, so commits are not gated."
-                : $"Branch '{branch}' has no ticket record: commits are not gated here.");
-            reply.Set("gate", () => new System.Text.Json.Nodes.JsonObject { ["verdict"] = "no-ticket", ["passed"] = true, ["branch"] = branch });
-        }
-
-        return reply;
     }
 }

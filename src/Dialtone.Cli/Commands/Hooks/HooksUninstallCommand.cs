@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Dialtone.Core.Gates;
-using Dialtone.Core.Output;
-using Dialtone.Core.Workflow;
-using Dialtone.Git.Hooks;
+using Dialtone.Core.UseCases.Hooks;
 
 namespace Dialtone.Cli.Commands.Hooks;
 
@@ -12,25 +9,7 @@ public static class HooksUninstallCommand
     public static Command Build(GlobalOptions globals)
     {
         var command = new Command("uninstall", "Remove the hook shims and restore the hooks they chained.");
-        Handler.Set(command, globals, "hooks uninstall", context => Run(context.Workspace));
+        Handler.Set(command, globals, "hooks uninstall", context => HooksUninstallUseCase.Run(context.Workspace));
         return command;
-    }
-
-    public static Reply Run(Workspace workspace)
-    {
-        var reply = new Reply();
-        var installer = new HookInstaller(workspace.Repository);
-        var reports = installer.Uninstall();
-        TrailerHandoff.Clear(workspace.Repository.GitDir);
-        reply.Add(Tag.Ticket, $"Hooks removed from {HookReportText.Where(workspace.Repository, installer.HooksDirectory)}; commits are no longer gated here.");
-        HookReportText.Rows(reply, reports);
-        reply.Set("hooks", () => HookReportText.Json(installer, reports));
-        var conflicts = reports.Where(r => r.Action == HookAction.Conflict).ToList();
-        if (conflicts.Count > 0)
-        {
-            reply.Add(Tag.Warn, $"{string.Join(", ", conflicts.Select(c => c.Name))}: replaced by another tool since install; its {HookInstaller.ChainedSuffix} file was left in place.");
-        }
-
-        return reply;
     }
 }

@@ -1,7 +1,8 @@
-using Dialtone.Git.Hooks;
+using Dialtone.Core.Hooks;
+using Dialtone.Git;
 using Dialtone.Tests;
 
-namespace Dialtone.Git.Tests.Hooks;
+namespace Dialtone.Core.Tests.Hooks;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class HookInstallerTests

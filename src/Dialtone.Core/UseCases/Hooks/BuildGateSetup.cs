@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Dialtone.Cli.Commands.Hooks;
+namespace Dialtone.Core.UseCases.Hooks;
 
 /// <summary>
 /// `dialtone init --build-gate`: adds the Dialtone.MSBuild package reference to the repository's
@@ -28,7 +28,7 @@ public static class BuildGateSetup
             }
             catch (System.Xml.XmlException ex)
             {
-                throw Core.DialtoneError.Usage($"{FileName} is not valid XML (line {ex.LineNumber}); the build gate was not added.", $"git diff -- {FileName}");
+                throw DialtoneError.Usage($"{FileName} is not valid XML (line {ex.LineNumber}); the build gate was not added.", $"git diff -- {FileName}");
             }
         }
         else

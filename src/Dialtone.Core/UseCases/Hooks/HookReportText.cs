@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Dialtone.Core.Hooks;
 using Dialtone.Core.Output;
 using Dialtone.Git;
-using Dialtone.Git.Hooks;
 
-namespace Dialtone.Cli.Commands.Hooks;
+namespace Dialtone.Core.UseCases.Hooks;
 
 /// <summary>Hook reports as detail rows and --json data, for install, uninstall, status and init.</summary>
 public static class HookReportText

@@ -1,4 +1,4 @@
-namespace Dialtone.Git.Hooks;
+namespace Dialtone.Core.Hooks;
 
 /// <summary>What occupies one hook's place in the hooks directory.</summary>
 public enum HookState

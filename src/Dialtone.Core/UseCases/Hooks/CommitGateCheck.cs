@@ -2,7 +2,7 @@ using Dialtone.Core.Gates;
 using Dialtone.Core.Output;
 using Dialtone.Git;
 
-namespace Dialtone.Cli.Commands.Hooks;
+namespace Dialtone.Core.UseCases.Hooks;
 
 /// <summary>The commit gate run once for a repository: find the ticket branch, decide, render. Shared by the hook and `gate commit`.</summary>
 public static class CommitGateCheck

@@ -1,4 +1,4 @@
-namespace Dialtone.Git.Hooks;
+namespace Dialtone.Core.Hooks;
 
 /// <summary>
 /// The POSIX sh shim installed as each git hook (the same text as the repository's hooks/ files).

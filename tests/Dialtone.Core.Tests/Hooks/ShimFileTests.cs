@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Dialtone.Git.Hooks;
+using Dialtone.Core.Hooks;
 
-namespace Dialtone.Git.Tests.Hooks;
+namespace Dialtone.Core.Tests.Hooks;
 
 /// <summary>
 /// The repository's hooks/ files are the shims install writes, byte for byte, so what reviewers read

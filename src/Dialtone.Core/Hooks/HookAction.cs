@@ -1,4 +1,4 @@
-namespace Dialtone.Git.Hooks;
+namespace Dialtone.Core.Hooks;
 
 /// <summary>What install or uninstall did to one hook.</summary>
 public enum HookAction

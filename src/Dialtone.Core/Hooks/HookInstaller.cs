@@ -1,4 +1,6 @@
-namespace Dialtone.Git.Hooks;
+using Dialtone.Git;
+
+namespace Dialtone.Core.Hooks;
 
 /// <summary>
 /// Installs, removes and reports Dialtone's hook shims in the directory git runs hooks from: the
@@ -21,8 +23,7 @@ public sealed class HookInstaller
         HooksPathSetting = repository.ConfigValue("core.hooksPath");
 
         // git resolves core.hooksPath (relative to the worktree root, ~ expanded) and worktrees for us.
-        var resolved = repository.Git.RunChecked("rev-parse", "--path-format=absolute", "--git-path", "hooks").Trim();
-        HooksDirectory = Path.GetFullPath(resolved, repository.TopLevel);
+        HooksDirectory = repository.GitPath("hooks");
     }
 
     public string HooksDirectory { get; }
@@ -47,7 +48,7 @@ public sealed class HookInstaller
 
         if (bin is not null)
         {
-            repository.Git.RunChecked("config", "--local", BinKey, bin);
+            repository.SetLocalConfig(BinKey, bin);
         }
 
         return reports;
@@ -62,12 +63,7 @@ public sealed class HookInstaller
             reports.Add(Describe(name, UninstallOne(name)));
         }
 
-        // Exit code 5 means the key was not set: nothing to forget.
-        var unset = repository.Git.Run("config", "--local", "--unset", BinKey);
-        if (!unset.Success && unset.ExitCode != 5)
-        {
-            throw new GitCommandException(["config", "--local", "--unset", BinKey], unset);
-        }
+        repository.UnsetLocalConfig(BinKey);
 
         return reports;
     }

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Dialtone.Core.Output;
+
+namespace Dialtone.Core.UseCases.Doctor;
+
+/// <summary>The doctor's results as they come in: a tagged line each, the --json rows, and the first fix of a failure.</summary>
+public sealed class DoctorChecks(Reply reply)
+{
+    private readonly JsonArray rows = [];
+
+    /// <summary>The fix of the first failed check, for the closing [ACTION].</summary>
+    public string? FirstFix { get; private set; }
+
+    public JsonArray Rows => rows;
+
+    /// <summary>One check: <paramref name="ok"/> true passes, false fails, null warns.</summary>
+    public void Add(string name, bool? ok, string detail, string? fix = null)
+    {
+        var tag = ok switch { true => Tag.Pass, false => Tag.Fail, null => Tag.Warn };
+        reply.Add(tag, $"{name}: {detail}");
+        rows.Add(new JsonObject { ["check"] = name, ["status"] = ok switch { true => "pass", false => "fail", null => "warn" }, ["detail"] = detail, ["fix"] = fix });
+        if (ok == false)
+        {
+            FirstFix ??= fix;
+        }
+    }
+}
