@@ -1,6 +1,6 @@
 namespace Dialtone.Core;
 
-/// <summary>The exit codes of the command contract (DESIGN §3). Agents branch on them.</summary>
+/// <summary>The exit codes of the command contract (docs/cli.md). Agents branch on them.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -41,7 +41,7 @@ public sealed class SubtaskTests
         Assert.True(rm.ExitCode == 0, rm.ToString());
 
         var record = JsonDocument.Parse(repo.Read(".dialtone/tickets/crud.json")).RootElement;
-        Assert.Equal(1, record.GetProperty("format").GetInt32());
+        Assert.Equal(2, record.GetProperty("format").GetInt32());
         Assert.Equal("parse-config", Assert.Single(record.GetProperty("subtasks").EnumerateArray()).GetProperty("name").GetString());
         Assert.Equal(5, record.GetProperty("revision").GetInt64());
     }

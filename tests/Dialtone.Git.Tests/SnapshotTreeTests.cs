@@ -3,7 +3,7 @@ using Dialtone.Tests;
 namespace Dialtone.Git.Tests;
 
 /// <summary>
-/// The snapshot tree (DESIGN §4): the git tree of the working tree as it is, tracked changes and
+/// The snapshot tree: the git tree of the working tree as it is, tracked changes and
 /// untracked unignored files, .dialtone/ left out, computed without touching the real index.
 /// </summary>
 public sealed class SnapshotTreeTests

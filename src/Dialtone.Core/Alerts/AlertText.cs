@@ -6,7 +6,7 @@ using Dialtone.Core.Workflow;
 namespace Dialtone.Core.Alerts;
 
 /// <summary>
-/// How an alert reads (seed section 4): `[ALERT] Design Doc '&lt;path&gt;' was modified N minutes ago.`
+/// How an alert reads (docs/alerts.md): `[ALERT] Design Doc '&lt;path&gt;' was modified N minutes ago.`
 /// with where the change came from, at most five `[DIFF]` lines, then an `[ACTION]` that points at
 /// the acknowledgement and at the full diff. Events read `[ALERT] &lt;source&gt; (&lt;level&gt;) …`.
 /// </summary>

@@ -5,7 +5,7 @@ using Dialtone.Records;
 namespace Dialtone.Core.Gates;
 
 /// <summary>
-/// The next gate (DESIGN §5): on a ticket branch a commit records only signed work. The staged
+/// The commit gate (docs/hooks.md): on a ticket branch a commit records only signed work. The staged
 /// tree (.dialtone/ excluded) must be the snapshot tree of a signature that still counts; a commit
 /// that changes nothing outside .dialtone/ is bookkeeping; a merge brings others' work and passes.
 /// Decided from the ticket record and the facts alone, never from the store.

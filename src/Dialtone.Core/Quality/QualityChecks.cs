@@ -4,7 +4,7 @@ using Dialtone.Core.Tickets;
 namespace Dialtone.Core.Quality;
 
 /// <summary>
-/// The checks `ticket next` makes before it runs anything (DESIGN §4): vague conditions warn,
+/// The checks `ticket next` makes before it runs anything: vague conditions warn,
 /// unsafe test commands block, long-running subtasks warn. Pure text rules, no I/O.
 /// </summary>
 public static partial class QualityChecks

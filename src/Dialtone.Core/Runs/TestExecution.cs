@@ -6,7 +6,7 @@ using Dialtone.Git;
 namespace Dialtone.Core.Runs;
 
 /// <summary>
-/// Runs one subtask's test the way DESIGN §4 says: snapshot tree before, the command through the
+/// Runs one subtask's test for `next`, `test` and `validate`: snapshot tree before, the command through the
 /// shell in the repository root, snapshot tree after, and the idempotency verdict. It touches no
 /// store: the caller records the run, with the store lock not held while this runs.
 /// </summary>

@@ -22,7 +22,7 @@ public sealed class Subtask
     /// <summary>When work on it began (first `ticket next` that ran its test); null while todo.</summary>
     public DateTimeOffset? StartedAt { get; set; }
 
-    /// <summary>The fields `ticket next` requires before it runs anything (DESIGN §4), by their CLI option.</summary>
+    /// <summary>The fields `ticket next` requires before it runs anything, by their CLI option.</summary>
     public IReadOnlyList<string> MissingFields()
     {
         var missing = new List<string>(3);

@@ -1,6 +1,6 @@
 namespace Dialtone.Core.Tickets;
 
-/// <summary>Lifecycle of a subtask (DESIGN §4). Stored and written to records as todo/progress/done.</summary>
+/// <summary>Lifecycle of a subtask. Stored and written to records as todo/progress/done.</summary>
 public enum SubtaskStatus
 {
     Todo,

@@ -5,7 +5,7 @@ using Dialtone.Tests;
 namespace Dialtone.Cli.Tests.Alerts;
 
 /// <summary>
-/// Design-doc alerts as an agent meets them (DESIGN §6, seed section 4): the real CLI in real
+/// Design-doc alerts as an agent meets them: the real CLI in real
 /// repositories, edits under the agent, commits on the base branch, acknowledgements.
 /// </summary>
 public sealed partial class AlertStoryTests

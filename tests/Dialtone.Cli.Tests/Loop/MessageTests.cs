@@ -4,7 +4,7 @@ using static Dialtone.Cli.Tests.Loop.Story;
 namespace Dialtone.Cli.Tests.Loop;
 
 /// <summary>
-/// Seed section 2, the "email" loop: the agent asks, the human answers, `next` blocks until the
+/// The "email" loop: the agent asks, the human answers, `next` blocks until the
 /// agent acknowledges what it was told. Each question is its own message.
 /// </summary>
 public sealed class MessageTests

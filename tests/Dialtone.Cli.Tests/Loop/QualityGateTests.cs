@@ -4,8 +4,8 @@ using static Dialtone.Cli.Tests.Loop.Story;
 namespace Dialtone.Cli.Tests.Loop;
 
 /// <summary>
-/// What `next` checks before it runs anything: complete fields, objective conditions, safe commands
-/// (DESIGN §4, nexttone "Subtask quality checks"); and the CHECK: claim that verifies fields.
+/// What `next` checks before it runs anything: complete fields, objective conditions, safe commands;
+/// and the CHECK: claim that verifies fields.
 /// </summary>
 public sealed class QualityGateTests
 {

@@ -155,7 +155,7 @@ public sealed class SignTests
     [Fact]
     public void NextAfterAFileChangedSinceTheSignature_SaysWhichPath()
     {
-        // DESIGN §4/§5: a signature is stale when the snapshot tree has moved since; `next` and
+        // A signature is stale when the snapshot tree has moved since; `next` and
         // `validate` say which paths differ. Here the change even breaks the signed test.
         using var repo = new TempRepo();
         StartWith(repo, "stale-signature", "greeting", "grep -q test README.md");

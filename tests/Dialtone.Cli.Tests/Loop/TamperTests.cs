@@ -6,7 +6,7 @@ namespace Dialtone.Cli.Tests.Loop;
 
 /// <summary>
 /// A record edited by hand so that its hash chain breaks is reported, never trusted, never rewritten
-/// (DESIGN §2 "Where state lives").
+/// (docs/ticket-record.md).
 /// </summary>
 public sealed class TamperTests
 {

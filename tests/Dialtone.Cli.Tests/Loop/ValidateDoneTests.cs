@@ -6,7 +6,7 @@ namespace Dialtone.Cli.Tests.Loop;
 
 /// <summary>
 /// The end of a ticket: `validate` (every subtask signed, nothing changed since, every test passing
-/// again) and `done` (seed section 5: validate, then ask for a tip).
+/// again) and `done` (validate, then ask for a tip).
 /// </summary>
 public sealed class ValidateDoneTests
 {

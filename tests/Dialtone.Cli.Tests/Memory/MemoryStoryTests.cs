@@ -4,7 +4,7 @@ using static Dialtone.Cli.Tests.Loop.Story;
 namespace Dialtone.Cli.Tests.Memory;
 
 /// <summary>
-/// Seed section 1 end to end: a ticket done in this repository is archived, and a later, related
+/// Memory end to end: a ticket done in this repository is archived, and a later, related
 /// `ticket start` shows [ALERT], [CONTEXT] with the import command, and [TIP]; an unrelated one shows nothing.
 /// </summary>
 public sealed class MemoryStoryTests

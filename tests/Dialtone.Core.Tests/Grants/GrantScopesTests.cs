@@ -4,7 +4,7 @@ using Dialtone.Core.Grants;
 
 namespace Dialtone.Core.Tests.Grants;
 
-/// <summary>The `grants` section of .dialtone/config.json, in the shape DESIGN §6 gives.</summary>
+/// <summary>The `grants` section of .dialtone/config.json, in the shape docs/grants.md gives.</summary>
 public sealed class GrantScopesTests : IDisposable
 {
     private readonly string workTree = Directory.CreateTempSubdirectory("dialtone-grant-config-").FullName;

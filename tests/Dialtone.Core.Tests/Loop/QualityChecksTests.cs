@@ -4,7 +4,7 @@ using Dialtone.Core.Tickets;
 namespace Dialtone.Core.Tests.Loop;
 
 /// <summary>
-/// The rules `ticket next` applies before it runs anything (DESIGN §4). Each list says what a careful
+/// The rules `ticket next` applies before it runs anything. Each list says what a careful
 /// user expects, not what the regexes happen to do: a safe command that is blocked stops an agent for
 /// nothing, an unsafe one that slips through runs on a developer's machine.
 /// </summary>
