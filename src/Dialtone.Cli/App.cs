@@ -77,7 +77,7 @@ public static class App
         ticket.Subcommands.Add(subtask);
 
         root.Subcommands.Add(ticket);
-        root.Subcommands.Add(DoctorCommand.Build(globals));
+        root.Subcommands.Add(Commands.Doctor.DoctorCommand.Build(globals));
         root.Subcommands.Add(Commands.Hooks.InitCommand.Build(globals));
         root.Subcommands.Add(Commands.Hooks.HooksCommand.Build(globals));
         root.Subcommands.Add(Commands.Hooks.HookCommand.Build(globals));

@@ -1,7 +1,6 @@
-using Dialtone.Records.Gate;
 using Dialtone.Records;
+using Dialtone.Records.Gate;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace Dialtone.MSBuild;
 
@@ -57,9 +56,8 @@ public sealed class DialtoneGateTask : Microsoft.Build.Utilities.Task
                 Log.LogMessage(MessageImportance.Normal, "Dialtone gate: " + verdict.Summary);
             }
         }
-#pragma warning disable CA1031 // A build gate that crashes a build for its own bugs would be worse than none.
+        // A build gate that crashes a build for its own bugs would be worse than none.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
             Log.LogWarning("Dialtone", GateCodes.GitUnavailable, null, null, 0, 0, 0, 0, $"The Dialtone gate could not run: {ex.Message}");
         }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dialtone.Tests;
 
 namespace Dialtone.MSBuild.Tests;
 
@@ -119,7 +118,7 @@ public sealed class BuildGateTests(PackageFeed feed) : IClassFixture<PackageFeed
 
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Single(Regex.Matches(build.Output, "Dialtone gate evaluated"));
-        Assert.Equal(2, Regex.Matches(build.Output, "Dialtone gate: verdict reused for this build").Count);
+        Assert.Equal(2, Regex.Count(build.Output, "Dialtone gate: verdict reused for this build"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dialtone.Tests;
 using CliProcess = Dialtone.Cli.Tests.Cli;
 
 namespace Dialtone.MSBuild.Tests;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dialtone.Git.Processes;
 
 namespace Dialtone.Tests;
 

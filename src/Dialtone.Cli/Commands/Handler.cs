@@ -42,6 +42,11 @@ public static class Handler
         }
 
         (emit ?? ReplyWriter.Emit)(text);
+        if (Core.Grants.LeaseSweeper.LastFailure is { } sweep)
+        {
+            Debug(sweep);
+        }
+
         return reply.ExitCode;
     }
 
@@ -88,9 +93,8 @@ public static class Handler
             Debug(error.InnerException!);
             return Failure(ExitCodes.Environment, $"Internal error while writing the answer ({error.InnerException!.GetType().Name}): {error.InnerException.Message}", $"{NextStep.Cli} doctor");
         }
-#pragma warning disable CA1031 // The last line of defence: an unexpected error still gets the contract's shape.
+        // The last line of defence: an unexpected error still gets the contract's shape.
         catch (Exception error)
-#pragma warning restore CA1031
         {
             Debug(error);
             return Failure(ExitCodes.Environment, $"Internal error ({error.GetType().Name}): {error.Message}", "Rerun with DIALTONE_DEBUG=1 for details and report it.");

@@ -42,7 +42,7 @@ public static class StructuralDiff
             }
         }
 
-        public IReadOnlyList<DocChange> Sorted() =>
+        public List<DocChange> Sorted() =>
             changes.OrderBy(c => c.Change.Rank).ThenBy(c => c.Order).Select(c => c.Change).ToList();
 
         public void DiffNode(DocNode before, DocNode after, DocNode? parent)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Dialtone.Git.Processes;
@@ -29,7 +30,7 @@ public static class ShellRunner
         }
 
         // One pipe for both streams keeps their interleaving; the command itself is one argument.
-        var capture = new BoundedCapture();
+        using var capture = new BoundedCapture();
         ProcessResult result;
         try
         {
@@ -50,10 +51,10 @@ public static class ShellRunner
     }
 
     /// <summary>Keeps the first <see cref="HeadBytes"/> and last <see cref="TailBytes"/>, hashes everything.</summary>
-    private sealed class BoundedCapture : IOutputSink
+    private sealed class BoundedCapture : IOutputSink, IDisposable
     {
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly MemoryStream head = new();
+        private readonly ArrayBufferWriter<byte> head = new();
         private readonly byte[] tail = new byte[TailBytes];
         private readonly Lock gate = new();
         private long tailWritten;
@@ -72,6 +73,8 @@ public static class ShellRunner
         {
         }
 
+        public void Dispose() => hash.Dispose();
+
         public string Digest()
         {
             lock (gate)
@@ -84,7 +87,7 @@ public static class ShellRunner
         {
             lock (gate)
             {
-                var headText = Encoding.UTF8.GetString(head.GetBuffer(), 0, (int)head.Length);
+                var headText = Encoding.UTF8.GetString(head.WrittenSpan);
                 if (tailWritten == 0)
                 {
                     return headText.Replace('\0', '\uFFFD');
@@ -103,7 +106,7 @@ public static class ShellRunner
                     Array.Copy(tail, 0, ordered, TailBytes - start, start);
                 }
 
-                var skipped = Total - head.Length - count;
+                var skipped = Total - head.WrittenCount - count;
                 var marker = skipped > 0 ? $"\n… {skipped} bytes of output not kept …\n" : "";
                 return (headText + marker + Encoding.UTF8.GetString(ordered)).Replace('\0', '\uFFFD');
             }
@@ -113,7 +116,7 @@ public static class ShellRunner
         {
             hash.AppendData(data);
             Total += data.Length;
-            var toHead = (int)Math.Min(data.Length, Math.Max(0, HeadBytes - head.Length));
+            var toHead = (int)Math.Min(data.Length, Math.Max(0, HeadBytes - head.WrittenCount));
             head.Write(data[..toHead]);
             foreach (var b in data[toHead..])
             {

@@ -1,9 +1,11 @@
+using System.Buffers;
+
 namespace Dialtone.Git.Processes;
 
 /// <summary>Keeps the first <c>limit</c> bytes and keeps reading past it, so the child never blocks on a full pipe.</summary>
 public sealed class BoundedBuffer(int limit) : IOutputSink
 {
-    private readonly MemoryStream kept = new();
+    private readonly ArrayBufferWriter<byte> kept = new();
     private readonly Lock gate = new();
 
     public long Total { get; private set; }
@@ -13,7 +15,7 @@ public sealed class BoundedBuffer(int limit) : IOutputSink
         lock (gate)
         {
             Total += data.Length;
-            var room = (int)Math.Min(data.Length, Math.Max(0, limit - kept.Length));
+            var room = Math.Min(data.Length, Math.Max(0, limit - kept.WrittenCount));
             if (room > 0)
             {
                 kept.Write(data[..room]);
@@ -29,7 +31,7 @@ public sealed class BoundedBuffer(int limit) : IOutputSink
     {
         lock (gate)
         {
-            return kept.ToArray();
+            return kept.WrittenSpan.ToArray();
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Cli.Tests.Loop;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.UseCases.Grants;
 using Dialtone.Core.Workflow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Cli.Tests.Grants;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Dialtone.Cli.Tests.Loop;
-using Dialtone.Core.Grants;
 using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Tests.Grants;

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Cli.Tests.Loop;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Workflow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Cli.Tests.Grants;
 

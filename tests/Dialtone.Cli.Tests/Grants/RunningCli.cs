@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Dialtone.Git.Processes;
 
 namespace Dialtone.Cli.Tests.Grants;
 

@@ -1,4 +1,3 @@
-using Dialtone.Records;
 using Dialtone.Tests;
 using static Dialtone.Cli.Tests.Loop.Story;
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Config;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
 using Dialtone.Tests;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Core.Tests.Alerts;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Grants;
 using Dialtone.Git.Processes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Core.Tests.Grants;
 

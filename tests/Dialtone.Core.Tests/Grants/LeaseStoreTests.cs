@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Core.Tests.Grants;
 

@@ -10,6 +10,8 @@ namespace Dialtone.Core.Tests.Hooks;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ShimFileTests
 {
+    private static readonly string[] BinDirectories = ["/bin", "/usr/bin"];
+
     [Theory]
     [MemberData(nameof(Hooks))]
     public void HooksDirectory_HoldsTheInstalledShim(string hook)
@@ -33,7 +35,7 @@ public sealed class ShimFileTests
     {
         foreach (var shell in new[] { "sh", "dash", "bash" })
         {
-            var binary = new[] { "/bin", "/usr/bin" }.Select(d => Path.Combine(d, shell)).FirstOrDefault(File.Exists);
+            var binary = BinDirectories.Select(d => Path.Combine(d, shell)).FirstOrDefault(File.Exists);
             if (binary is null)
             {
                 continue;

@@ -1,5 +1,4 @@
 using Dialtone.Core.Memory;
-using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 
 namespace Dialtone.Core.Tests.Memory;

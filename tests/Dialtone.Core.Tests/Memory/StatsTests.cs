@@ -13,7 +13,7 @@ public sealed class StatsTests : IDisposable
     /// beta (done, 30 min): one slow test, flaky at tree f1 (pass, fail, pass).
     /// gamma (open): one run that changed files at tree g1 after one that passed there.
     /// </summary>
-    private void Write(Store store)
+    private static void Write(Store store)
     {
         var tickets = store.Tickets;
         var archive = store.Archive;

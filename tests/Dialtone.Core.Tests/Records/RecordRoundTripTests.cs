@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using Dialtone.Core.Records;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Tickets;
 using Dialtone.Records;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialtone.Core.Tests.Records;
 

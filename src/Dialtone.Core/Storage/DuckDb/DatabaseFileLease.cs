@@ -17,14 +17,14 @@ internal sealed class DatabaseFileLease
     private static readonly Dictionary<string, Holders> OpenFiles = new(
         OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
 
-    private readonly string _path;
-    private readonly bool _readOnly;
-    private int _references = 1;
+    private readonly string path;
+    private readonly bool readOnly;
+    private int references = 1;
 
     private DatabaseFileLease(string path, bool readOnly)
     {
-        _path = path;
-        _readOnly = readOnly;
+        this.path = path;
+        this.readOnly = readOnly;
     }
 
     /// <summary>Takes a lease on <paramref name="fullPath"/> or throws a <see cref="DuckDbErrorKind.Lock"/> error.</summary>
@@ -61,23 +61,23 @@ internal sealed class DatabaseFileLease
         }
     }
 
-    internal void AddReference() => Interlocked.Increment(ref _references);
+    internal void AddReference() => Interlocked.Increment(ref references);
 
     internal void Release()
     {
-        if (Interlocked.Decrement(ref _references) != 0)
+        if (Interlocked.Decrement(ref references) != 0)
         {
             return;
         }
 
         lock (Gate)
         {
-            if (!OpenFiles.TryGetValue(_path, out var holders))
+            if (!OpenFiles.TryGetValue(this.path, out var holders))
             {
                 return;
             }
 
-            if (_readOnly)
+            if (this.readOnly)
             {
                 holders.ReadOnly--;
             }
@@ -88,7 +88,7 @@ internal sealed class DatabaseFileLease
 
             if (holders.ReadOnly == 0 && holders.ReadWrite == 0)
             {
-                OpenFiles.Remove(_path);
+                OpenFiles.Remove(this.path);
             }
         }
     }

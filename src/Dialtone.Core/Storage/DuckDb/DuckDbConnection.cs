@@ -6,14 +6,14 @@ namespace Dialtone.Core.Storage.DuckDb;
 /// </summary>
 public sealed class DuckDbConnection : IDisposable
 {
-    private readonly ConnectionHandle _handle;
-    private readonly DatabaseFileLease? _lease;
-    private int _disposed;
+    private readonly ConnectionHandle handle;
+    private readonly DatabaseFileLease? lease;
+    private int disposed;
 
     internal DuckDbConnection(ConnectionHandle handle, DatabaseFileLease? lease)
     {
-        _handle = handle;
-        _lease = lease;
+        this.handle = handle;
+        this.lease = lease;
     }
 
     /// <summary>Runs one or more statements without parameters.</summary>
@@ -25,7 +25,7 @@ public sealed class DuckDbConnection : IDisposable
         DuckDbResultNative result = default;
         try
         {
-            if (NativeMethods.duckdb_query(_handle, sql, &result) != DuckDbState.Success)
+            if (NativeMethods.duckdb_query(this.handle, sql, &result) != DuckDbState.Success)
             {
                 throw DuckDbException.FromResult(&result);
             }
@@ -57,7 +57,7 @@ public sealed class DuckDbConnection : IDisposable
         // handle is taken in both cases.
         var handle = new PreparedStatementHandle();
         nint raw = 0;
-        var state = NativeMethods.duckdb_prepare(_handle, sql, &raw);
+        var state = NativeMethods.duckdb_prepare(this.handle, sql, &raw);
         handle.Attach(raw);
         if (state != DuckDbState.Success)
         {
@@ -88,7 +88,7 @@ public sealed class DuckDbConnection : IDisposable
         var result = new ResultHandle();
         try
         {
-            if (NativeMethods.duckdb_query(_handle, sql, result.Pointer) != DuckDbState.Success)
+            if (NativeMethods.duckdb_query(this.handle, sql, result.Pointer) != DuckDbState.Success)
             {
                 throw DuckDbException.FromResult(result.Pointer);
             }
@@ -126,16 +126,16 @@ public sealed class DuckDbConnection : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
 
-        _handle.Dispose();
-        _lease?.Release();
+        this.handle.Dispose();
+        this.lease?.Release();
     }
 
-    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+    internal bool IsDisposed => Volatile.Read(ref disposed) != 0;
 
     /// <summary>
     /// DuckDB's ICU extension (linked into libduckdb) casts between TIMESTAMP and TIMESTAMPTZ in the

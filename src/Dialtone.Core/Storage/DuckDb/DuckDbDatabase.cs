@@ -8,14 +8,14 @@ public sealed class DuckDbDatabase : IDisposable
 {
     private const string InMemory = ":memory:";
 
-    private readonly DatabaseHandle _handle;
-    private readonly DatabaseFileLease? _lease;
-    private int _disposed;
+    private readonly DatabaseHandle handle;
+    private readonly DatabaseFileLease? lease;
+    private int disposed;
 
     private DuckDbDatabase(DatabaseHandle handle, string path, bool readOnly, DatabaseFileLease? lease)
     {
-        _handle = handle;
-        _lease = lease;
+        this.handle = handle;
+        this.lease = lease;
         Path = path;
         IsReadOnly = readOnly;
     }
@@ -56,32 +56,32 @@ public sealed class DuckDbDatabase : IDisposable
     /// </summary>
     public unsafe DuckDbConnection Connect()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
 
         var handle = new ConnectionHandle();
         nint raw = 0;
-        if (NativeMethods.duckdb_connect(_handle, &raw) != DuckDbState.Success)
+        if (NativeMethods.duckdb_connect(this.handle, &raw) != DuckDbState.Success)
         {
             handle.Dispose();
             throw new DuckDbException($"Connection Error: DuckDB could not open a connection to {Path}.", nativeErrorType: 21);
         }
 
         handle.Attach(raw);
-        _lease?.AddReference();
-        var connection = new DuckDbConnection(handle, _lease);
+        this.lease?.AddReference();
+        var connection = new DuckDbConnection(handle, this.lease);
         connection.UseUtcSessionTimeZone();
         return connection;
     }
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
 
-        _handle.Dispose();
-        _lease?.Release();
+        this.handle.Dispose();
+        this.lease?.Release();
     }
 
     private static unsafe DatabaseHandle OpenNative(string path, bool readOnly)

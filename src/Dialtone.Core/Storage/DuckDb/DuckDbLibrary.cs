@@ -22,10 +22,10 @@ public static class DuckDbLibrary
         "Run ./dialtone.sh once to fetch it, or set " + PathVariable + " to a libduckdb " + ExpectedVersion + " file.";
 
     private static readonly Lock Gate = new();
-    private static nint s_handle;
-    private static string? s_loadedFrom;
-    private static string? s_version;
-    private static bool s_resolverRegistered;
+    private static nint libraryHandle;
+    private static string? loadedFrom;
+    private static string? libraryVersion;
+    private static bool resolverRegistered;
 
     /// <summary>duckdb_library_version() of the loaded library, e.g. "v1.5.6". Loads it if needed.</summary>
     public static string Version
@@ -33,7 +33,7 @@ public static class DuckDbLibrary
         get
         {
             EnsureLoaded();
-            return s_version!;
+            return libraryVersion!;
         }
     }
 
@@ -41,19 +41,19 @@ public static class DuckDbLibrary
     /// Full path of the loaded library, or null when nothing is loaded yet or when it came from the
     /// system's library search path (where the loader does not tell us which file it picked).
     /// </summary>
-    public static string? LoadedFrom => Volatile.Read(ref s_version) is null ? null : s_loadedFrom;
+    public static string? LoadedFrom => Volatile.Read(ref libraryVersion) is null ? null : loadedFrom;
 
     /// <summary>Loads libduckdb once per process; throws <see cref="DuckDbLibraryException"/> when it cannot.</summary>
     public static void EnsureLoaded()
     {
-        if (Volatile.Read(ref s_version) is not null)
+        if (Volatile.Read(ref libraryVersion) is not null)
         {
             return;
         }
 
         lock (Gate)
         {
-            if (s_version is not null)
+            if (libraryVersion is not null)
             {
                 return;
             }
@@ -72,9 +72,9 @@ public static class DuckDbLibrary
                 throw;
             }
 
-            s_handle = handle;
-            s_loadedFrom = path;
-            Volatile.Write(ref s_version, version);
+            libraryHandle = handle;
+            loadedFrom = path;
+            Volatile.Write(ref libraryVersion, version);
         }
     }
 
@@ -186,7 +186,7 @@ public static class DuckDbLibrary
 
     private static void RegisterResolver()
     {
-        if (s_resolverRegistered)
+        if (resolverRegistered)
         {
             return;
         }
@@ -205,7 +205,7 @@ public static class DuckDbLibrary
                 requesting == assembly ? Resolve(name, requesting, null) : 0;
         }
 
-        s_resolverRegistered = true;
+        resolverRegistered = true;
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
@@ -216,6 +216,6 @@ public static class DuckDbLibrary
         }
 
         EnsureLoaded();
-        return s_handle;
+        return libraryHandle;
     }
 }

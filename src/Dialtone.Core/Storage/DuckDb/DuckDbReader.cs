@@ -11,37 +11,37 @@ namespace Dialtone.Core.Storage.DuckDb;
 /// </summary>
 public sealed unsafe class DuckDbReader : IDisposable
 {
-    private readonly ResultHandle _result;
-    private readonly ResultColumn[] _columns;
-    private readonly nint[] _data;
-    private readonly nint[] _validity;
-    private DataChunkHandle? _chunk;
-    private int _chunkSize;
-    private int _row = -1;
-    private bool _exhausted;
-    private bool _disposed;
+    private readonly ResultHandle result;
+    private readonly ResultColumn[] columns;
+    private readonly nint[] data;
+    private readonly nint[] validity;
+    private DataChunkHandle? chunk;
+    private int chunkSize;
+    private int row = -1;
+    private bool exhausted;
+    private bool disposed;
 
     internal DuckDbReader(ResultHandle result)
     {
-        _result = result;
+        this.result = result;
         var count = checked((int)NativeMethods.duckdb_column_count(result.Pointer));
-        _columns = new ResultColumn[count];
+        this.columns = new ResultColumn[count];
         for (var i = 0; i < count; i++)
         {
-            _columns[i] = ResultColumn.Describe(result.Pointer, (ulong)i);
+            this.columns[i] = ResultColumn.Describe(result.Pointer, (ulong)i);
         }
 
-        _data = new nint[count];
-        _validity = new nint[count];
+        this.data = new nint[count];
+        this.validity = new nint[count];
     }
 
-    public int FieldCount => _columns.Length;
+    public int FieldCount => this.columns.Length;
 
     public string GetName(int ordinal)
     {
         ThrowIfDisposed();
         var column = Column(ordinal);
-        return column.Name ??= Marshal.PtrToStringUTF8(NativeMethods.duckdb_column_name(_result.Pointer, (ulong)ordinal)) ?? string.Empty;
+        return column.Name ??= Marshal.PtrToStringUTF8(NativeMethods.duckdb_column_name(this.result.Pointer, (ulong)ordinal)) ?? string.Empty;
     }
 
     /// <summary>DuckDB's type of the column, e.g. "VARCHAR" or "TIMESTAMP_TZ" (for messages and diagnostics).</summary>
@@ -51,17 +51,17 @@ public sealed unsafe class DuckDbReader : IDisposable
     public bool Read()
     {
         ThrowIfDisposed();
-        if (_exhausted)
+        if (this.exhausted)
         {
             return false;
         }
 
-        _row++;
-        while (_row >= _chunkSize)
+        this.row++;
+        while (this.row >= chunkSize)
         {
             if (!NextChunk())
             {
-                _exhausted = true;
+                this.exhausted = true;
                 return false;
             }
         }
@@ -72,30 +72,30 @@ public sealed unsafe class DuckDbReader : IDisposable
     public bool IsNull(int ordinal)
     {
         CheckRow(ordinal);
-        var validity = (ulong*)_validity[ordinal];
+        var validity = (ulong*)this.validity[ordinal];
         // No validity mask means DuckDB knows every row in the chunk is valid.
-        return (validity != null && (validity[_row >> 6] & (1UL << (_row & 63))) == 0)
-            || _columns[ordinal].Type == DuckDbNativeType.SqlNull;
+        return (validity != null && (validity[this.row >> 6] & (1UL << (this.row & 63))) == 0)
+            || this.columns[ordinal].Type == DuckDbNativeType.SqlNull;
     }
 
     /// <summary>VARCHAR (and ENUM) as is; any other supported type in its text form.</summary>
     public string GetString(int ordinal)
     {
         var column = NonNull(ordinal);
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         return column.Type switch
         {
-            DuckDbNativeType.Varchar => VectorValues.String(data, _row),
+            DuckDbNativeType.Varchar => VectorValues.String(data, this.row),
             DuckDbNativeType.Enum => EnumText(column, ordinal),
-            DuckDbNativeType.Blob => VectorValues.BlobText(VectorValues.StringBytes(data, _row)),
-            DuckDbNativeType.Boolean => ((byte*)data)[_row] != 0 ? "true" : "false",
-            DuckDbNativeType.UBigInt => ((ulong*)data)[_row].ToString(CultureInfo.InvariantCulture),
-            DuckDbNativeType.HugeInt => VectorValues.HugeInt(data, _row).ToString(CultureInfo.InvariantCulture),
-            DuckDbNativeType.UHugeInt => VectorValues.UHugeInt(data, _row).ToString(CultureInfo.InvariantCulture),
-            DuckDbNativeType.Float => ((float*)data)[_row].ToString(CultureInfo.InvariantCulture),
-            DuckDbNativeType.Double => ((double*)data)[_row].ToString(CultureInfo.InvariantCulture),
-            DuckDbNativeType.Decimal => VectorValues.DecimalText(VectorValues.DecimalUnscaled(data, _row, column.Storage), column.Scale),
-            DuckDbNativeType.Uuid => VectorValues.Uuid(data, _row).ToString("D"),
+            DuckDbNativeType.Blob => VectorValues.BlobText(VectorValues.StringBytes(data, this.row)),
+            DuckDbNativeType.Boolean => ((byte*)data)[this.row] != 0 ? "true" : "false",
+            DuckDbNativeType.UBigInt => ((ulong*)data)[this.row].ToString(CultureInfo.InvariantCulture),
+            DuckDbNativeType.HugeInt => VectorValues.HugeInt(data, this.row).ToString(CultureInfo.InvariantCulture),
+            DuckDbNativeType.UHugeInt => VectorValues.UHugeInt(data, this.row).ToString(CultureInfo.InvariantCulture),
+            DuckDbNativeType.Float => ((float*)data)[this.row].ToString(CultureInfo.InvariantCulture),
+            DuckDbNativeType.Double => ((double*)data)[this.row].ToString(CultureInfo.InvariantCulture),
+            DuckDbNativeType.Decimal => VectorValues.DecimalText(VectorValues.DecimalUnscaled(data, this.row, column.Storage), column.Scale),
+            DuckDbNativeType.Uuid => VectorValues.Uuid(data, this.row).ToString("D"),
             DuckDbNativeType.Timestamp or DuckDbNativeType.TimestampS or DuckDbNativeType.TimestampMs or DuckDbNativeType.TimestampNs
                 => TimestampText(column, ordinal, string.Empty),
             DuckDbNativeType.TimestampTz => TimestampText(column, ordinal, "+00"),
@@ -110,31 +110,31 @@ public sealed unsafe class DuckDbReader : IDisposable
     public long GetInt64(int ordinal)
     {
         var column = NonNull(ordinal);
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         switch (column.Type)
         {
             case DuckDbNativeType.BigInt:
-                return ((long*)data)[_row];
+                return ((long*)data)[this.row];
             case DuckDbNativeType.Integer:
-                return ((int*)data)[_row];
+                return ((int*)data)[this.row];
             case DuckDbNativeType.SmallInt:
-                return ((short*)data)[_row];
+                return ((short*)data)[this.row];
             case DuckDbNativeType.TinyInt:
-                return ((sbyte*)data)[_row];
+                return ((sbyte*)data)[this.row];
             case DuckDbNativeType.UInteger:
-                return ((uint*)data)[_row];
+                return ((uint*)data)[this.row];
             case DuckDbNativeType.USmallInt:
-                return ((ushort*)data)[_row];
+                return ((ushort*)data)[this.row];
             case DuckDbNativeType.UTinyInt:
-                return ((byte*)data)[_row];
+                return ((byte*)data)[this.row];
             case DuckDbNativeType.UBigInt:
-                return Narrow((UInt128)((ulong*)data)[_row], ordinal);
+                return Narrow((UInt128)((ulong*)data)[this.row], ordinal);
             case DuckDbNativeType.HugeInt:
-                return Narrow(VectorValues.HugeInt(data, _row), ordinal);
+                return Narrow(VectorValues.HugeInt(data, this.row), ordinal);
             case DuckDbNativeType.UHugeInt:
-                return Narrow(VectorValues.UHugeInt(data, _row), ordinal);
+                return Narrow(VectorValues.UHugeInt(data, this.row), ordinal);
             case DuckDbNativeType.Decimal:
-                var unscaled = VectorValues.DecimalUnscaled(data, _row, column.Storage);
+                var unscaled = VectorValues.DecimalUnscaled(data, this.row, column.Storage);
                 var divisor = VectorValues.PowerOfTen(column.Scale);
                 if (unscaled % divisor != 0)
                 {
@@ -163,15 +163,15 @@ public sealed unsafe class DuckDbReader : IDisposable
     public double GetDouble(int ordinal)
     {
         var column = NonNull(ordinal);
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         return column.Type switch
         {
-            DuckDbNativeType.Double => ((double*)data)[_row],
-            DuckDbNativeType.Float => ((float*)data)[_row],
-            DuckDbNativeType.Decimal => (double)VectorValues.DecimalUnscaled(data, _row, column.Storage) / (double)VectorValues.PowerOfTen(column.Scale),
-            DuckDbNativeType.UBigInt => ((ulong*)data)[_row],
-            DuckDbNativeType.HugeInt => (double)VectorValues.HugeInt(data, _row),
-            DuckDbNativeType.UHugeInt => (double)VectorValues.UHugeInt(data, _row),
+            DuckDbNativeType.Double => ((double*)data)[this.row],
+            DuckDbNativeType.Float => ((float*)data)[this.row],
+            DuckDbNativeType.Decimal => (double)VectorValues.DecimalUnscaled(data, this.row, column.Storage) / (double)VectorValues.PowerOfTen(column.Scale),
+            DuckDbNativeType.UBigInt => ((ulong*)data)[this.row],
+            DuckDbNativeType.HugeInt => (double)VectorValues.HugeInt(data, this.row),
+            DuckDbNativeType.UHugeInt => (double)VectorValues.UHugeInt(data, this.row),
             _ when IsInteger(column.Type) => GetInt64(ordinal),
             _ => throw Mismatch(ordinal, "Double"),
         };
@@ -181,11 +181,11 @@ public sealed unsafe class DuckDbReader : IDisposable
     public decimal GetDecimal(int ordinal)
     {
         var column = NonNull(ordinal);
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         switch (column.Type)
         {
             case DuckDbNativeType.Decimal:
-                var unscaled = VectorValues.DecimalUnscaled(data, _row, column.Storage);
+                var unscaled = VectorValues.DecimalUnscaled(data, this.row, column.Storage);
                 if (!VectorValues.TryToDecimal(unscaled, column.Scale, out var value))
                 {
                     throw new InvalidCastException(
@@ -197,11 +197,11 @@ public sealed unsafe class DuckDbReader : IDisposable
             case DuckDbNativeType.Float:
                 return (decimal)GetDouble(ordinal);
             case DuckDbNativeType.HugeInt:
-                return (decimal)VectorValues.HugeInt(data, _row);
+                return (decimal)VectorValues.HugeInt(data, this.row);
             case DuckDbNativeType.UHugeInt:
-                return (decimal)VectorValues.UHugeInt(data, _row);
+                return (decimal)VectorValues.UHugeInt(data, this.row);
             case DuckDbNativeType.UBigInt:
-                return ((ulong*)data)[_row];
+                return ((ulong*)data)[this.row];
             default:
                 return IsInteger(column.Type) ? GetInt64(ordinal) : throw Mismatch(ordinal, "Decimal");
         }
@@ -211,7 +211,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     {
         var column = NonNull(ordinal);
         return column.Type == DuckDbNativeType.Boolean
-            ? ((byte*)_data[ordinal])[_row] != 0
+            ? ((byte*)this.data[ordinal])[this.row] != 0
             : throw Mismatch(ordinal, "Boolean");
     }
 
@@ -222,7 +222,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     public DateTime GetDateTime(int ordinal)
     {
         var column = NonNull(ordinal);
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         switch (column.Type)
         {
             case DuckDbNativeType.Timestamp:
@@ -230,12 +230,12 @@ public sealed unsafe class DuckDbReader : IDisposable
             case DuckDbNativeType.TimestampS:
             case DuckDbNativeType.TimestampMs:
             case DuckDbNativeType.TimestampNs:
-                var raw = ((long*)data)[_row];
+                var raw = ((long*)data)[this.row];
                 return VectorValues.TryTimestamp(column.Type, raw, out var value)
                     ? value
                     : throw OutOfRange(ordinal, "DateTime");
             case DuckDbNativeType.Date:
-                return VectorValues.TryDate(((int*)data)[_row], out var date)
+                return VectorValues.TryDate(((int*)data)[this.row], out var date)
                     ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
                     : throw OutOfRange(ordinal, "DateTime");
             default:
@@ -248,7 +248,7 @@ public sealed unsafe class DuckDbReader : IDisposable
         var column = NonNull(ordinal);
         if (column.Type == DuckDbNativeType.Date)
         {
-            return VectorValues.TryDate(((int*)_data[ordinal])[_row], out var date) ? date : throw OutOfRange(ordinal, "DateOnly");
+            return VectorValues.TryDate(((int*)this.data[ordinal])[this.row], out var date) ? date : throw OutOfRange(ordinal, "DateOnly");
         }
 
         return DateOnly.FromDateTime(GetDateTime(ordinal));
@@ -262,7 +262,7 @@ public sealed unsafe class DuckDbReader : IDisposable
             throw Mismatch(ordinal, "TimeOnly");
         }
 
-        return VectorValues.TryTime(column.Type, ((long*)_data[ordinal])[_row], out var time) ? time : throw OutOfRange(ordinal, "TimeOnly");
+        return VectorValues.TryTime(column.Type, ((long*)this.data[ordinal])[this.row], out var time) ? time : throw OutOfRange(ordinal, "TimeOnly");
     }
 
     /// <summary>UUID columns, and VARCHAR holding a GUID's text (which is how Guid parameters are bound).</summary>
@@ -271,8 +271,8 @@ public sealed unsafe class DuckDbReader : IDisposable
         var column = NonNull(ordinal);
         return column.Type switch
         {
-            DuckDbNativeType.Uuid => VectorValues.Uuid((void*)_data[ordinal], _row),
-            DuckDbNativeType.Varchar => Guid.TryParse(VectorValues.StringBytes((void*)_data[ordinal], _row), out var id)
+            DuckDbNativeType.Uuid => VectorValues.Uuid((void*)this.data[ordinal], this.row),
+            DuckDbNativeType.Varchar => Guid.TryParse(VectorValues.StringBytes((void*)this.data[ordinal], this.row), out var id)
                 ? id
                 : throw new InvalidCastException($"Column '{GetName(ordinal)}' does not hold a GUID in this row."),
             _ => throw Mismatch(ordinal, "Guid"),
@@ -284,7 +284,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     {
         var column = NonNull(ordinal);
         return column.Type is DuckDbNativeType.Blob or DuckDbNativeType.Varchar
-            ? VectorValues.StringBytes((void*)_data[ordinal], _row).ToArray()
+            ? VectorValues.StringBytes((void*)this.data[ordinal], this.row).ToArray()
             : throw Mismatch(ordinal, "byte[]");
     }
 
@@ -301,27 +301,27 @@ public sealed unsafe class DuckDbReader : IDisposable
             return null;
         }
 
-        var column = _columns[ordinal];
-        var data = (void*)_data[ordinal];
+        var column = this.columns[ordinal];
+        var data = (void*)this.data[ordinal];
         return column.Type switch
         {
-            DuckDbNativeType.Boolean => ((byte*)data)[_row] != 0,
-            DuckDbNativeType.TinyInt => ((sbyte*)data)[_row],
-            DuckDbNativeType.SmallInt => ((short*)data)[_row],
-            DuckDbNativeType.Integer => ((int*)data)[_row],
-            DuckDbNativeType.BigInt => ((long*)data)[_row],
-            DuckDbNativeType.UTinyInt => ((byte*)data)[_row],
-            DuckDbNativeType.USmallInt => ((ushort*)data)[_row],
-            DuckDbNativeType.UInteger => ((uint*)data)[_row],
-            DuckDbNativeType.UBigInt => ((ulong*)data)[_row],
-            DuckDbNativeType.HugeInt => VectorValues.HugeInt(data, _row),
-            DuckDbNativeType.UHugeInt => VectorValues.UHugeInt(data, _row),
-            DuckDbNativeType.Float => ((float*)data)[_row],
-            DuckDbNativeType.Double => ((double*)data)[_row],
+            DuckDbNativeType.Boolean => ((byte*)data)[this.row] != 0,
+            DuckDbNativeType.TinyInt => ((sbyte*)data)[this.row],
+            DuckDbNativeType.SmallInt => ((short*)data)[this.row],
+            DuckDbNativeType.Integer => ((int*)data)[this.row],
+            DuckDbNativeType.BigInt => ((long*)data)[this.row],
+            DuckDbNativeType.UTinyInt => ((byte*)data)[this.row],
+            DuckDbNativeType.USmallInt => ((ushort*)data)[this.row],
+            DuckDbNativeType.UInteger => ((uint*)data)[this.row],
+            DuckDbNativeType.UBigInt => ((ulong*)data)[this.row],
+            DuckDbNativeType.HugeInt => VectorValues.HugeInt(data, this.row),
+            DuckDbNativeType.UHugeInt => VectorValues.UHugeInt(data, this.row),
+            DuckDbNativeType.Float => ((float*)data)[this.row],
+            DuckDbNativeType.Double => ((double*)data)[this.row],
             DuckDbNativeType.Decimal => GetDecimal(ordinal),
             DuckDbNativeType.Varchar or DuckDbNativeType.Enum => GetString(ordinal),
             DuckDbNativeType.Blob => GetBlob(ordinal),
-            DuckDbNativeType.Uuid => VectorValues.Uuid(data, _row),
+            DuckDbNativeType.Uuid => VectorValues.Uuid(data, this.row),
             DuckDbNativeType.Timestamp or DuckDbNativeType.TimestampTz or DuckDbNativeType.TimestampS
                 or DuckDbNativeType.TimestampMs or DuckDbNativeType.TimestampNs => GetDateTime(ordinal),
             DuckDbNativeType.Date => GetDate(ordinal),
@@ -416,25 +416,25 @@ public sealed unsafe class DuckDbReader : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
 
-        _disposed = true;
-        _chunk?.Dispose();
-        _chunk = null;
-        _result.Dispose();
+        disposed = true;
+        this.chunk?.Dispose();
+        this.chunk = null;
+        this.result.Dispose();
     }
 
     private bool NextChunk()
     {
-        _chunk?.Dispose();
-        _chunk = null;
-        _chunkSize = 0;
-        _row = 0;
+        this.chunk?.Dispose();
+        this.chunk = null;
+        chunkSize = 0;
+        this.row = 0;
 
-        var raw = NativeMethods.duckdb_fetch_chunk(*_result.Pointer);
+        var raw = NativeMethods.duckdb_fetch_chunk(*this.result.Pointer);
         if (raw == 0)
         {
             return false;
@@ -442,14 +442,14 @@ public sealed unsafe class DuckDbReader : IDisposable
 
         var chunk = new DataChunkHandle();
         chunk.Attach(raw);
-        _chunk = chunk;
-        _chunkSize = checked((int)NativeMethods.duckdb_data_chunk_get_size(chunk));
-        for (var i = 0; i < _columns.Length; i++)
+        this.chunk = chunk;
+        chunkSize = checked((int)NativeMethods.duckdb_data_chunk_get_size(chunk));
+        for (var i = 0; i < this.columns.Length; i++)
         {
             // Vectors belong to the chunk; these pointers are valid until the chunk is destroyed.
             var vector = NativeMethods.duckdb_data_chunk_get_vector(chunk, (ulong)i);
-            _data[i] = (nint)NativeMethods.duckdb_vector_get_data(vector);
-            _validity[i] = (nint)NativeMethods.duckdb_vector_get_validity(vector);
+            this.data[i] = (nint)NativeMethods.duckdb_vector_get_data(vector);
+            this.validity[i] = (nint)NativeMethods.duckdb_vector_get_validity(vector);
         }
 
         return true;
@@ -457,19 +457,19 @@ public sealed unsafe class DuckDbReader : IDisposable
 
     private ResultColumn Column(int ordinal)
     {
-        if ((uint)ordinal >= (uint)_columns.Length)
+        if ((uint)ordinal >= (uint)this.columns.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"The result has {_columns.Length} column(s).");
+            throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"The result has {this.columns.Length} column(s).");
         }
 
-        return _columns[ordinal];
+        return this.columns[ordinal];
     }
 
     private void CheckRow(int ordinal)
     {
         ThrowIfDisposed();
         Column(ordinal);
-        if (_row < 0 || _exhausted)
+        if (this.row < 0 || this.exhausted)
         {
             throw new InvalidOperationException("No current row: call Read() and check that it returned true.");
         }
@@ -482,24 +482,24 @@ public sealed unsafe class DuckDbReader : IDisposable
             throw new InvalidCastException($"Column '{GetName(ordinal)}' is NULL in this row; check IsNull first.");
         }
 
-        return _columns[ordinal];
+        return this.columns[ordinal];
     }
 
     private string EnumText(ResultColumn column, int ordinal)
     {
-        var data = (void*)_data[ordinal];
+        var data = (void*)this.data[ordinal];
         var index = column.Storage switch
         {
-            DuckDbNativeType.UTinyInt => ((byte*)data)[_row],
-            DuckDbNativeType.USmallInt => ((ushort*)data)[_row],
-            _ => ((uint*)data)[_row],
+            DuckDbNativeType.UTinyInt => ((byte*)data)[this.row],
+            DuckDbNativeType.USmallInt => ((ushort*)data)[this.row],
+            _ => ((uint*)data)[this.row],
         };
         return column.EnumValues![index];
     }
 
     private string TimestampText(ResultColumn column, int ordinal, string suffix)
     {
-        var raw = ((long*)_data[ordinal])[_row];
+        var raw = ((long*)this.data[ordinal])[this.row];
         if (VectorValues.TryTimestamp(column.Type, raw, out var value))
         {
             return value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + suffix;
@@ -515,7 +515,7 @@ public sealed unsafe class DuckDbReader : IDisposable
 
     private string DateText(int ordinal)
     {
-        var days = ((int*)_data[ordinal])[_row];
+        var days = ((int*)this.data[ordinal])[this.row];
         if (VectorValues.TryDate(days, out var date))
         {
             return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -552,7 +552,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     private NotSupportedException Unsupported(int ordinal, string method) =>
         new($"{method} cannot read column '{GetName(ordinal)}' of DuckDB type {GetDataTypeName(ordinal)}; cast it to VARCHAR in the query.");
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 
     private static string TypeName(DuckDbNativeType type) => type switch
     {

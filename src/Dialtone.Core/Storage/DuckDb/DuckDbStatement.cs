@@ -12,11 +12,11 @@ public sealed class DuckDbStatement : IDisposable
     // Strings up to this many UTF-8 bytes are encoded on the stack; longer ones use a pooled buffer.
     private const int StackEncodeLimit = 512;
 
-    private readonly PreparedStatementHandle _handle;
+    private readonly PreparedStatementHandle handle;
 
     internal DuckDbStatement(PreparedStatementHandle handle)
     {
-        _handle = handle;
+        this.handle = handle;
         ParameterCount = checked((int)NativeMethods.duckdb_nparams(handle));
     }
 
@@ -44,24 +44,24 @@ public sealed class DuckDbStatement : IDisposable
         var position = (ulong)index;
         var state = value switch
         {
-            null or DBNull => NativeMethods.duckdb_bind_null(_handle, position),
+            null or DBNull => NativeMethods.duckdb_bind_null(this.handle, position),
             string text => BindText(position, text),
-            bool flag => NativeMethods.duckdb_bind_boolean(_handle, position, flag ? (byte)1 : (byte)0),
-            int number => NativeMethods.duckdb_bind_int32(_handle, position, number),
-            long number => NativeMethods.duckdb_bind_int64(_handle, position, number),
-            double number => NativeMethods.duckdb_bind_double(_handle, position, number),
-            decimal number => NativeMethods.duckdb_bind_double(_handle, position, (double)number),
-            DateTime time => NativeMethods.duckdb_bind_timestamp(_handle, position, ToTimestamp(time)),
-            DateTimeOffset time => NativeMethods.duckdb_bind_timestamp(_handle, position, ToTimestamp(time.UtcDateTime)),
+            bool flag => NativeMethods.duckdb_bind_boolean(this.handle, position, flag ? (byte)1 : (byte)0),
+            int number => NativeMethods.duckdb_bind_int32(this.handle, position, number),
+            long number => NativeMethods.duckdb_bind_int64(this.handle, position, number),
+            double number => NativeMethods.duckdb_bind_double(this.handle, position, number),
+            decimal number => NativeMethods.duckdb_bind_double(this.handle, position, (double)number),
+            DateTime time => NativeMethods.duckdb_bind_timestamp(this.handle, position, ToTimestamp(time)),
+            DateTimeOffset time => NativeMethods.duckdb_bind_timestamp(this.handle, position, ToTimestamp(time.UtcDateTime)),
             byte[] bytes => BindBlob(position, bytes),
             Guid id => BindText(position, id.ToString("D")),
-            short number => NativeMethods.duckdb_bind_int16(_handle, position, number),
-            sbyte number => NativeMethods.duckdb_bind_int8(_handle, position, number),
-            byte number => NativeMethods.duckdb_bind_uint8(_handle, position, number),
-            ushort number => NativeMethods.duckdb_bind_uint16(_handle, position, number),
-            uint number => NativeMethods.duckdb_bind_uint32(_handle, position, number),
-            ulong number => NativeMethods.duckdb_bind_uint64(_handle, position, number),
-            float number => NativeMethods.duckdb_bind_float(_handle, position, number),
+            short number => NativeMethods.duckdb_bind_int16(this.handle, position, number),
+            sbyte number => NativeMethods.duckdb_bind_int8(this.handle, position, number),
+            byte number => NativeMethods.duckdb_bind_uint8(this.handle, position, number),
+            ushort number => NativeMethods.duckdb_bind_uint16(this.handle, position, number),
+            uint number => NativeMethods.duckdb_bind_uint32(this.handle, position, number),
+            ulong number => NativeMethods.duckdb_bind_uint64(this.handle, position, number),
+            float number => NativeMethods.duckdb_bind_float(this.handle, position, number),
             _ => throw new ArgumentException(
                 $"Cannot bind a {value.GetType().Name} to DuckDB parameter {index}; use null, string, bool, an integer type, float, double, decimal, DateTime, DateTimeOffset, byte[] or Guid.",
                 nameof(value)),
@@ -96,9 +96,9 @@ public sealed class DuckDbStatement : IDisposable
     public void ClearBindings()
     {
         ThrowIfDisposed();
-        if (NativeMethods.duckdb_clear_bindings(_handle) != DuckDbState.Success)
+        if (NativeMethods.duckdb_clear_bindings(this.handle) != DuckDbState.Success)
         {
-            throw DuckDbException.FromPrepare(_handle);
+            throw DuckDbException.FromPrepare(this.handle);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class DuckDbStatement : IDisposable
         DuckDbResultNative result = default;
         try
         {
-            if (NativeMethods.duckdb_execute_prepared(_handle, &result) != DuckDbState.Success)
+            if (NativeMethods.duckdb_execute_prepared(this.handle, &result) != DuckDbState.Success)
             {
                 throw DuckDbException.FromResult(&result);
             }
@@ -129,7 +129,7 @@ public sealed class DuckDbStatement : IDisposable
         var result = new ResultHandle();
         try
         {
-            if (NativeMethods.duckdb_execute_prepared(_handle, result.Pointer) != DuckDbState.Success)
+            if (NativeMethods.duckdb_execute_prepared(this.handle, result.Pointer) != DuckDbState.Success)
             {
                 throw DuckDbException.FromResult(result.Pointer);
             }
@@ -143,7 +143,7 @@ public sealed class DuckDbStatement : IDisposable
         }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => this.handle.Dispose();
 
     /// <summary>
     /// C# passes a lone <c>null</c> argument to a params parameter as the array itself; the caller
@@ -177,7 +177,7 @@ public sealed class DuckDbStatement : IDisposable
             fixed (byte* bytes = buffer)
             {
                 // DuckDB copies the bytes before returning.
-                return NativeMethods.duckdb_bind_varchar_length(_handle, position, bytes, (ulong)written);
+                return NativeMethods.duckdb_bind_varchar_length(this.handle, position, bytes, (ulong)written);
             }
         }
         finally
@@ -195,17 +195,17 @@ public sealed class DuckDbStatement : IDisposable
         byte empty = 0;
         fixed (byte* data = bytes)
         {
-            return NativeMethods.duckdb_bind_blob(_handle, position, data == null ? &empty : data, (ulong)bytes.Length);
+            return NativeMethods.duckdb_bind_blob(this.handle, position, data == null ? &empty : data, (ulong)bytes.Length);
         }
     }
 
     private DuckDbException BindFailed(int index)
     {
-        var error = DuckDbException.FromPrepare(_handle);
+        var error = DuckDbException.FromPrepare(this.handle);
         return error.Message.Length > 0 && error.NativeErrorType != 0
             ? error
             : new DuckDbException($"Invalid Input Error: DuckDB rejected the value bound to parameter {index}.");
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(this.handle.IsClosed, this);
 }

@@ -6,12 +6,12 @@ namespace Dialtone.Core.Storage.DuckDb;
 /// </summary>
 public sealed class DuckDbTransaction : IDisposable
 {
-    private readonly DuckDbConnection _connection;
-    private bool _completed;
+    private readonly DuckDbConnection connection;
+    private bool completed;
 
     internal DuckDbTransaction(DuckDbConnection connection)
     {
-        _connection = connection;
+        this.connection = connection;
     }
 
     /// <summary>
@@ -21,14 +21,14 @@ public sealed class DuckDbTransaction : IDisposable
     public void Commit()
     {
         ThrowIfCompleted();
-        _completed = true;
+        completed = true;
 
         // After a statement fails while executing (a constraint violation, a bad cast), DuckDB
         // marks the transaction aborted, and a later COMMIT reports success while actually rolling
         // back. Any statement in an aborted transaction fails, so a trivial one tells us first.
         try
         {
-            _connection.Execute("SELECT 1");
+            this.connection.Execute("SELECT 1");
         }
         catch (DuckDbException error) when (error.Kind == DuckDbErrorKind.Transaction)
         {
@@ -41,7 +41,7 @@ public sealed class DuckDbTransaction : IDisposable
 
         try
         {
-            _connection.Execute("COMMIT");
+            this.connection.Execute("COMMIT");
         }
         catch (DuckDbException)
         {
@@ -54,24 +54,24 @@ public sealed class DuckDbTransaction : IDisposable
     public void Rollback()
     {
         ThrowIfCompleted();
-        _completed = true;
-        _connection.Execute("ROLLBACK");
+        completed = true;
+        this.connection.Execute("ROLLBACK");
     }
 
     public void Dispose()
     {
-        if (_completed)
+        if (completed)
         {
             return;
         }
 
-        _completed = true;
+        completed = true;
         TryRollback();
     }
 
     private void TryRollback()
     {
-        if (_connection.IsDisposed)
+        if (this.connection.IsDisposed)
         {
             // Closing a connection discards its open transaction.
             return;
@@ -79,7 +79,7 @@ public sealed class DuckDbTransaction : IDisposable
 
         try
         {
-            _connection.Execute("ROLLBACK");
+            this.connection.Execute("ROLLBACK");
         }
         catch (DuckDbException)
         {
@@ -89,7 +89,7 @@ public sealed class DuckDbTransaction : IDisposable
 
     private void ThrowIfCompleted()
     {
-        if (_completed)
+        if (completed)
         {
             throw new InvalidOperationException("This transaction has already been committed or rolled back.");
         }

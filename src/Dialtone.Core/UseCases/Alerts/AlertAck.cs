@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Dialtone.Core.UseCases.Loop;
-using Dialtone.Core.UseCases.Tickets;
-using Dialtone.Core;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Loop;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Core.UseCases.Alerts;

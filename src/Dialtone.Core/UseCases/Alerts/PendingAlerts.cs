@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Dialtone.Core;
 using Dialtone.Core.Alerts;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;

@@ -85,9 +85,8 @@ public static class GrantIssue
         {
             End(workspace, lease, "aborted", status, "recording the grant failed");
         }
-#pragma warning disable CA1031 // The lease row stays open; the lazy sweep closes it after expiry.
+        // The lease row stays open; the lazy sweep closes it after expiry.
         catch (Exception)
-#pragma warning restore CA1031
         {
         }
     }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
-using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.UseCases.Grants;
 

@@ -31,7 +31,7 @@ public static class HookUseCase
         {
             "pre-commit" => PreCommitHook.Run(directory, environment),
             "prepare-commit-msg" => PrepareCommitMessageHook.Run(directory, args, environment),
-            "post-checkout" or "post-merge" => HookAlerts.Run(directory, hook, [.. args], environment.Explain),
+            "post-checkout" or "post-merge" => HookAlerts.Run(directory, hook, [.. args], environment.Explain, environment.Notice),
             _ => NothingYet(hook, environment.Explain),
         };
     }

@@ -1,6 +1,5 @@
 using Dialtone.Core.Messages;
 using Dialtone.Core.Output;
-using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Core.UseCases.Loop;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dialtone.Core;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Core.UseCases.Loop;

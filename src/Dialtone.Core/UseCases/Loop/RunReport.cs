@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
-using Dialtone.Core.Tickets;
 
 namespace Dialtone.Core.UseCases.Loop;
 

@@ -1,12 +1,10 @@
-using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Signing;
-using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
+using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
-using Dialtone.Core;
 using Dialtone.Git;
 using Dialtone.Records;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dialtone.Core.Memory;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;

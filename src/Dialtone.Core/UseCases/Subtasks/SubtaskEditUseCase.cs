@@ -7,8 +7,8 @@ namespace Dialtone.Core.UseCases.Subtasks;
 
 /// <summary>
 /// `ticket subtask edit &lt;name&gt; [--desc …] [--condition …]… [--add-condition …]… [--test …] [--deps a,b]`.
-/// <paramref name="conditions"/> replaces all conditions (null: not given); <paramref name="addConditions"/>
-/// appends; an empty <paramref name="dependencies"/> clears.
+/// `--condition` replaces all conditions (not given: kept); `--add-condition`
+/// appends; an empty `--deps` clears.
 /// </summary>
 public static class SubtaskEditUseCase
 {

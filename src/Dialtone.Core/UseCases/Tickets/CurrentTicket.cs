@@ -1,4 +1,3 @@
-using Dialtone.Core;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Dialtone.Core.UseCases.Doctor;
 
-namespace Dialtone.Cli.Commands;
+namespace Dialtone.Cli.Commands.Doctor;
 
 /// <summary>`dialtone doctor`: checks git, the repository, libduckdb, the store, hooks and config, each with its fix.</summary>
 public static class DoctorCommand
