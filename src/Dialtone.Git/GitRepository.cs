@@ -31,6 +31,21 @@ public sealed partial class GitRepository
     public bool IsLinkedWorktree => !PathsEqual(GitDir, CommonDir);
 
     /// <summary>
+    /// Where Dialtone keeps temporary files (copies of the index, records being written): beside its
+    /// store, shared by all worktrees and never in the work tree, where `git add -A` could commit them.
+    /// Created on first use.
+    /// </summary>
+    public string ScratchDirectory
+    {
+        get
+        {
+            var directory = Path.Combine(CommonDir, "dialtone", "tmp");
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+    }
+
+    /// <summary>
     /// Finds the repository containing <paramref name="path"/>, like git itself does. In a hook,
     /// <paramref name="ambient"/> carries the repository variables the invoking git set, so every query
     /// reads the repository and index that git is working on.

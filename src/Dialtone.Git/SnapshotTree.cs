@@ -12,7 +12,7 @@ public static class SnapshotTree
     public static string Compute(GitRepository repository)
     {
         var realIndex = Path.Combine(repository.GitDir, "index");
-        var tempIndex = Path.Combine(repository.GitDir, $"dialtone-snapshot-{Environment.ProcessId}-{Guid.NewGuid():N}.index");
+        var tempIndex = Path.Combine(repository.ScratchDirectory, $"snapshot-{Environment.ProcessId}-{Guid.NewGuid():N}.index");
         try
         {
             if (File.Exists(realIndex))

@@ -4,7 +4,7 @@ using Dialtone.Core.Workflow;
 namespace Dialtone.Cli.Commands;
 
 /// <summary>What a command body gets: its parsed values and, on first use, the workspace it works on.</summary>
-public sealed class CommandContext(ParseResult parsed, GlobalOptions globals)
+public sealed class CommandContext(ParseResult parsed, GlobalOptions globals, string name = "dialtone")
 {
     private Workspace? workspace;
 
@@ -19,5 +19,15 @@ public sealed class CommandContext(ParseResult parsed, GlobalOptions globals)
         ? Path.GetFullPath(path)
         : Environment.CurrentDirectory;
 
-    public Workspace Workspace => workspace ??= Workspace.Discover(Directory);
+    public Workspace Workspace => workspace ??= Discover();
+
+    /// <summary>The workspace if the command used one (null for commands that never needed it).</summary>
+    public Workspace? UsedWorkspace => workspace;
+
+    private Workspace Discover()
+    {
+        var discovered = Workspace.Discover(Directory);
+        discovered.Activity = $"dialtone {name}";
+        return discovered;
+    }
 }

@@ -19,8 +19,8 @@ public static class Handler
         command.SetAction(parsed =>
         {
             var json = parsed.GetValue(globals.Json);
-            var context = new CommandContext(parsed, globals);
-            return Respond(() => body(context), json, name);
+            var context = new CommandContext(parsed, globals, name);
+            return Respond(() => WithRepairs(context, body(context)), json, name);
         });
 
     /// <summary>
@@ -48,6 +48,17 @@ public static class Handler
         }
 
         return reply.ExitCode;
+    }
+
+    /// <summary>Says once that a record lagging the store (a command was killed mid-write) was put back in step.</summary>
+    private static Reply WithRepairs(CommandContext context, Reply reply)
+    {
+        foreach (var repaired in context.UsedWorkspace?.Repaired ?? [])
+        {
+            reply.AddFirst(Tag.Ticket, $"Repaired the ticket record of {repaired}: it lagged the store after an interrupted command.");
+        }
+
+        return reply;
     }
 
     public static Reply Execute(CommandContext context, Func<CommandContext, Reply> body) => Execute(() => body(context));

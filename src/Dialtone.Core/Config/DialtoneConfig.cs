@@ -19,6 +19,9 @@ public sealed class DialtoneConfig
     /// <summary>Output lines shown after a run (all of it is in the store).</summary>
     public int TestTailLines { get; init; } = 20;
 
+    /// <summary>How long a command waits for another one's hold on the store before it gives up (exit 3).</summary>
+    public double StoreLockTimeoutSeconds { get; init; } = 30;
+
     /// <summary>A subtask in progress longer than this earns a [WARN] suggesting a split.</summary>
     public double SubtaskMaxMinutes { get; init; } = 20;
 
@@ -47,6 +50,7 @@ public sealed class DialtoneConfig
                 TestTimeoutSeconds = Number(root, "test", "timeoutSeconds") ?? defaults.TestTimeoutSeconds,
                 TestTailLines = (int)(Number(root, "test", "tailLines") ?? defaults.TestTailLines),
                 SubtaskMaxMinutes = Number(root, "subtask", "maxMinutes") ?? defaults.SubtaskMaxMinutes,
+                StoreLockTimeoutSeconds = Number(root, "store", "lockTimeoutSeconds") ?? defaults.StoreLockTimeoutSeconds,
                 WatchedDocs = Strings(root, "alerts", "watch"),
                 Grants = Dialtone.Core.Grants.GrantScopes.Parse(root),
             };

@@ -44,6 +44,13 @@ public sealed class Reply
         return this;
     }
 
+    /// <summary>A line before everything else (something that happened before the command's own work).</summary>
+    public Reply AddFirst(Tag tag, string text)
+    {
+        lines.Insert(0, (tag, text));
+        return this;
+    }
+
     /// <summary>An indented, untagged detail line (list rows, multi-line text).</summary>
     public Reply Detail(string text) => Add(Tag.None, "  " + text);
 

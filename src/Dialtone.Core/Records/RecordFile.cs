@@ -67,32 +67,63 @@ public static class RecordFile
     }
 
     /// <summary>Writes the record atomically; returns its path relative to the work tree.</summary>
-    public static string Write(string workTree, Ticket ticket)
+    public static string Write(string workTree, Ticket ticket, string? scratchDirectory = null)
+    {
+        Stage(workTree, ticket, scratchDirectory).Publish();
+        return RelativePath(ticket.Name);
+    }
+
+    /// <summary>
+    /// Writes the new record to a temporary file and flushes it, without touching the record yet:
+    /// a caller that must keep the store and the record in step stages first (a failure here leaves
+    /// both as they were), commits the store, then publishes.
+    /// </summary>
+    public static StagedRecord Stage(string workTree, Ticket ticket, string? scratchDirectory = null)
     {
         var path = PathIn(workTree, ticket.Name);
-        var directory = Path.GetDirectoryName(path)!;
-        var temp = Path.Combine(directory, $".{ticket.Name}.json.{Environment.ProcessId}.tmp");
+        var bytes = RecordCodec.Serialize(RecordMapper.ToRecord(ticket));
+        var directory = scratchDirectory ?? Path.GetDirectoryName(path)!;
+        var temp = Path.Combine(directory, $"record-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
             System.IO.Directory.CreateDirectory(directory);
-            var bytes = RecordCodec.Serialize(RecordMapper.ToRecord(ticket));
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
                 stream.WriteByte((byte)'\n');
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            // Fail now, while nothing has changed, if the record cannot be replaced.
+            var target = Path.GetDirectoryName(path)!;
+            System.IO.Directory.CreateDirectory(target);
+            if (!WriteAccess.CanReplaceIn(target, path))
+            {
+                throw new UnauthorizedAccessException($"{RelativePath(ticket.Name)} is not writable");
+            }
+
+            return new StagedRecord(temp, path, RelativePath(ticket.Name));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw DialtoneError.Environment($"Cannot write the ticket record '{RelativePath(ticket.Name)}': {ex.Message}", "Check that the work tree is writable.", ex);
+            throw CannotWrite(RelativePath(ticket.Name), ex);
         }
-
-        return RelativePath(ticket.Name);
     }
+
+    internal static DialtoneError CannotWrite(string relative, Exception ex) => DialtoneError.Environment(
+        $"Cannot write the ticket record '{relative}': {Describe(ex)}. Nothing was changed.",
+        $"ls -ld {System.IO.Path.GetDirectoryName(relative)}",
+        ex);
+
+    /// <summary>What went wrong, in words (not a .NET resource key).</summary>
+    internal static string Describe(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => "permission denied (the directory or the file is not writable)",
+        DirectoryNotFoundException => "its directory does not exist",
+        IOException io when io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "the disk is full",
+        _ => ex.Message,
+    };
 
     private static DialtoneError Broken(string ticket, string why)
     {
@@ -102,7 +133,7 @@ public static class RecordFile
             $"git checkout -- {relative}   (or move the file aside: the next command rewrites it from the store, if the store has the ticket)");
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

@@ -50,16 +50,17 @@ public sealed class Store : IDisposable
 
     public LeaseTable Leases => leases ??= new LeaseTable(Connection);
 
-    /// <summary>The lock wait, from DIALTONE_LOCK_TIMEOUT (seconds) or the default.</summary>
-    public static TimeSpan LockTimeoutFromEnvironment()
+    /// <summary>The lock wait: DIALTONE_LOCK_TIMEOUT (seconds) when set, else <paramref name="configured"/>, else the default.</summary>
+    public static TimeSpan LockTimeoutFromEnvironment(TimeSpan? configured = null)
     {
         var text = Environment.GetEnvironmentVariable("DIALTONE_LOCK_TIMEOUT");
         return double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
             ? TimeSpan.FromSeconds(seconds)
-            : DefaultLockTimeout;
+            : configured ?? DefaultLockTimeout;
     }
 
-    public static Store Open(StorePaths paths, TimeSpan? lockTimeout = null, IReadOnlyList<Migration>? migrations = null)
+    /// <param name="activity">What this process does with the store, named to anyone who waits for it.</param>
+    public static Store Open(StorePaths paths, TimeSpan? lockTimeout = null, IReadOnlyList<Migration>? migrations = null, string activity = "dialtone")
     {
         LoadLibrary();
         var timeout = lockTimeout ?? LockTimeoutFromEnvironment();
@@ -73,7 +74,7 @@ public sealed class Store : IDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var storeLock = StoreLock.Acquire(paths.Lock, timeout);
+        var storeLock = StoreLock.Acquire(paths.Lock, timeout, activity);
         DuckDbDatabase? database = null;
         DuckDbConnection? connection = null;
         try
@@ -81,6 +82,7 @@ public sealed class Store : IDisposable
             database = OpenDatabase(paths, timeout - clock.Elapsed);
             connection = database.Connect();
             var version = Migrator.Migrate(connection, migrations ?? Migrations.All);
+            ScratchSweeper.Sweep(Path.Combine(paths.Directory, "tmp"));
             return new Store(paths, storeLock, database, connection, version);
         }
         catch

@@ -61,20 +61,14 @@ public sealed class TicketTable(DuckDbConnection connection)
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    /// <summary>Inserts or replaces the ticket and all its subtasks. Call inside a transaction.</summary>
+    /// <summary>
+    /// Stores the ticket as it is now. Call inside a transaction. Only what changed is written: the
+    /// ticket row, the subtasks whose fields differ from the stored ones, and chain entries appended
+    /// since the last save, so one more subtask or signature costs the same on a ticket of any size.
+    /// </summary>
     public void Save(Ticket ticket)
     {
-        connection.Execute("DELETE FROM subtasks WHERE ticket = $1", ticket.Name);
         connection.Execute("DELETE FROM tickets WHERE name = $1", ticket.Name);
-        connection.Execute("DELETE FROM attestations WHERE ticket = $1", ticket.Name);
-        connection.Execute("DELETE FROM validations WHERE ticket = $1", ticket.Name);
-        connection.Execute("DELETE FROM tips WHERE ticket = $1", ticket.Name);
-        connection.Execute("DELETE FROM evidence WHERE ticket = $1", ticket.Name);
-        connection.Execute("DELETE FROM done_seals WHERE ticket = $1", ticket.Name);
-        if (ticket.Tip is not null)
-        {
-            connection.Execute("INSERT INTO tips (ticket, written_at, author, text) VALUES ($1, $2, '', $3)", ticket.Name, ticket.UpdatedAt.UtcDateTime, ticket.Tip);
-        }
         connection.Execute(
             $"INSERT INTO tickets ({TicketColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             ticket.Name,
@@ -88,32 +82,86 @@ public sealed class TicketTable(DuckDbConnection connection)
             ticket.UpdatedAt.UtcDateTime,
             ticket.Revision);
 
+        SaveTip(ticket);
+        SaveSubtasks(ticket);
         SaveSignatures(ticket);
-        if (ticket.Subtasks.Count == 0)
+    }
+
+    private void SaveTip(Ticket ticket)
+    {
+        var stored = connection.Scalar<string>("SELECT text FROM tips WHERE ticket = $1 ORDER BY written_at DESC LIMIT 1", ticket.Name);
+        if (stored == ticket.Tip)
         {
             return;
         }
 
-        using var insert = connection.Prepare(
-            $"INSERT INTO subtasks ({SubtaskColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+        connection.Execute("DELETE FROM tips WHERE ticket = $1", ticket.Name);
+        if (ticket.Tip is not null)
+        {
+            connection.Execute("INSERT INTO tips (ticket, written_at, author, text) VALUES ($1, $2, '', $3)", ticket.Name, ticket.UpdatedAt.UtcDateTime, ticket.Tip);
+        }
+    }
+
+    private void SaveSubtasks(Ticket ticket)
+    {
+        var stored = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        using (var reader = connection.Query($"SELECT {SubtaskColumns} FROM subtasks WHERE ticket = $1", ticket.Name))
+        {
+            while (reader.Read())
+            {
+                var row = new object?[11];
+                for (var column = 0; column < row.Length; column++)
+                {
+                    row[column] = reader.IsNull(column) ? null : column switch
+                    {
+                        2 => reader.GetInt32(column),
+                        8 or 9 or 10 => reader.GetDateTime(column),
+                        _ => reader.GetString(column),
+                    };
+                }
+
+                stored[(string)row[1]!] = row;
+            }
+        }
+
+        foreach (var name in stored.Keys.Where(name => ticket.FindSubtask(name) is null))
+        {
+            connection.Execute("DELETE FROM subtasks WHERE ticket = $1 AND name = $2", ticket.Name, name);
+        }
+
         for (var i = 0; i < ticket.Subtasks.Count; i++)
         {
-            var s = ticket.Subtasks[i];
-            insert.ClearBindings();
-            insert.BindAll(
-                ticket.Name,
-                s.Name,
-                i,
-                s.Description,
-                ToJson(s.Conditions),
-                s.TestCommand,
-                StatusText.Of(s.Status),
-                ToJson(s.Dependencies),
-                s.CreatedAt.UtcDateTime,
-                s.UpdatedAt.UtcDateTime,
-                s.StartedAt?.UtcDateTime);
-            insert.ExecuteNonQuery();
+            var row = Row(ticket, i);
+            if (!stored.TryGetValue(ticket.Subtasks[i].Name, out var existing))
+            {
+                connection.Execute($"INSERT INTO subtasks ({SubtaskColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", row);
+            }
+            else if (!row.SequenceEqual(existing))
+            {
+                connection.Execute(
+                    "UPDATE subtasks SET position = $3, description = $4, conditions = $5, test_command = $6, status = $7, deps = $8, created_at = $9, updated_at = $10, started_at = $11 WHERE ticket = $1 AND name = $2",
+                    row);
+            }
         }
+    }
+
+    private static object?[] Row(Ticket ticket, int position)
+    {
+        var s = ticket.Subtasks[position];
+        return
+        [
+            ticket.Name,
+            s.Name,
+            position,
+            s.Description,
+            ToJson(s.Conditions),
+            s.TestCommand,
+            StatusText.Of(s.Status),
+            ToJson(s.Dependencies),
+            s.CreatedAt.UtcDateTime,
+            s.UpdatedAt.UtcDateTime,
+            s.StartedAt?.UtcDateTime,
+        ];
     }
 
     private Ticket? LoadOne(string where, string argument)
@@ -153,35 +201,76 @@ public sealed class TicketTable(DuckDbConnection connection)
 
     private void SaveSignatures(Ticket ticket)
     {
-        foreach (var a in ticket.Attestations)
+        // Chains only grow; a stored chain that is not a prefix of this one (an imported record that
+        // rewrote it) is replaced whole.
+        var storedAttestations = StoredHashes("attestations", ticket.Name);
+        var keepAttestations = IsPrefix(storedAttestations, ticket.Attestations.ConvertAll(a => a.Hash));
+        if (!keepAttestations)
+        {
+            connection.Execute("DELETE FROM attestations WHERE ticket = $1", ticket.Name);
+        }
+
+        foreach (var a in ticket.Attestations.Skip(keepAttestations ? storedAttestations.Count : 0))
         {
             connection.Execute(
                 "INSERT INTO attestations (ticket, seq, subtask, command, exit_code, duration_ms, tree, output_digest, signed_at, signer, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 ticket.Name, a.Seq, a.Subtask, a.Command, a.ExitCode, a.DurationMs, a.Tree, a.OutputDigest, a.SignedAt.UtcDateTime, a.Signer, a.PrevHash, a.Hash);
         }
 
-        if (ticket.Validation is { } v)
+        var storedValidation = connection.Scalar<string>("SELECT hash FROM validations WHERE ticket = $1", ticket.Name);
+        if (storedValidation != ticket.Validation?.Hash)
         {
-            var results = string.Join(';', v.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Subtask}={r.ExitCode}:{r.DurationMs}:{(r.Passed ? 1 : 0)}")));
-            connection.Execute(
-                "INSERT INTO validations (ticket, tree, validated_at, passed, results, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                ticket.Name, v.Tree, v.ValidatedAt.UtcDateTime, v.Passed, results, v.PrevHash, v.Hash);
+            connection.Execute("DELETE FROM validations WHERE ticket = $1", ticket.Name);
+            if (ticket.Validation is { } v)
+            {
+                var results = string.Join(';', v.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Subtask}={r.ExitCode}:{r.DurationMs}:{(r.Passed ? 1 : 0)}")));
+                connection.Execute(
+                    "INSERT INTO validations (ticket, tree, validated_at, passed, results, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    ticket.Name, v.Tree, v.ValidatedAt.UtcDateTime, v.Passed, results, v.PrevHash, v.Hash);
+            }
         }
 
-        foreach (var e in ticket.Evidence)
+        var storedEvidence = StoredHashes("evidence", ticket.Name);
+        var keepEvidence = IsPrefix(storedEvidence, ticket.Evidence.ConvertAll(e => e.Hash));
+        if (!keepEvidence)
+        {
+            connection.Execute("DELETE FROM evidence WHERE ticket = $1", ticket.Name);
+        }
+
+        foreach (var e in ticket.Evidence.Skip(keepEvidence ? storedEvidence.Count : 0))
         {
             connection.Execute(
                 "INSERT INTO evidence (ticket, seq, kind, happened_at, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 ticket.Name, e.Seq, e.Kind, e.At.UtcDateTime, e.Detail, e.PrevHash, e.Hash);
         }
 
-        if (ticket.Done is { } d)
+        var storedSeal = connection.Scalar<string>("SELECT hash FROM done_seals WHERE ticket = $1", ticket.Name);
+        if (storedSeal != ticket.Done?.Hash)
         {
-            connection.Execute(
-                "INSERT INTO done_seals (ticket, sealed_at, tip, summary, evidence_head, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                ticket.Name, d.At.UtcDateTime, d.Tip, d.Summary, d.EvidenceHead, d.PrevHash, d.Hash);
+            connection.Execute("DELETE FROM done_seals WHERE ticket = $1", ticket.Name);
+            if (ticket.Done is { } d)
+            {
+                connection.Execute(
+                    "INSERT INTO done_seals (ticket, sealed_at, tip, summary, evidence_head, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    ticket.Name, d.At.UtcDateTime, d.Tip, d.Summary, d.EvidenceHead, d.PrevHash, d.Hash);
+            }
         }
     }
+
+    private List<string> StoredHashes(string table, string ticket)
+    {
+        var hashes = new List<string>();
+        using var reader = connection.Query($"SELECT hash FROM {table} WHERE ticket = $1 ORDER BY seq", ticket);
+        while (reader.Read())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+
+    private static bool IsPrefix(List<string> stored, List<string> current) =>
+        stored.Count <= current.Count && stored.SequenceEqual(current.Take(stored.Count), StringComparer.Ordinal);
 
     private void LoadSignatures(Ticket ticket)
     {

@@ -1,3 +1,4 @@
+using Dialtone.Core.Config;
 using Dialtone.Core.Records;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
@@ -13,6 +14,7 @@ namespace Dialtone.Core.Workflow;
 public sealed class Workspace
 {
     private string? branch;
+    private DialtoneConfig? config;
     private bool branchRead;
 
     private Workspace(GitRepository repository, TimeProvider time)
@@ -69,8 +71,17 @@ public sealed class Workspace
     /// <summary>Now, to the millisecond, from <see cref="Time"/>.</summary>
     public DateTimeOffset Now() => Clock.Now(Time);
 
+    /// <summary>What this process is doing (the command), named to anyone who waits for the store.</summary>
+    public string Activity { get; set; } = "dialtone";
+
+    /// <summary>The repository's configuration, read once per command.</summary>
+    public DialtoneConfig Config => config ??= DialtoneConfig.Load(Repository.TopLevel);
+
     /// <summary>Opens the store; grants whose expiry nothing enforces are revoked on the way (docs/grants.md).</summary>
-    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(Store.Open(StorePaths), Repository.TopLevel, Now());
+    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(
+        Store.Open(StorePaths, Store.LockTimeoutFromEnvironment(TimeSpan.FromSeconds(Config.StoreLockTimeoutSeconds)), activity: Activity),
+        Repository.TopLevel,
+        Now());
 
     /// <summary>The ticket of the checked-out branch, or null when the branch has none.</summary>
     public Ticket? CurrentTicket(Store store)
@@ -114,23 +125,34 @@ public sealed class Workspace
     }
 
     /// <summary>Records a change: bumps the revision, saves to the store, rewrites the record when checked out.</summary>
+    /// <remarks>
+    /// The order keeps store and record agreeing whatever fails or is killed: the new record is
+    /// written to a scratch file first (a record that cannot be written leaves the store unchanged),
+    /// then the store commits, then the record is renamed into place. A kill between the last two
+    /// leaves the store one revision ahead, which the next command repairs (see Reconcile).
+    /// </remarks>
     public void Save(Store store, Ticket ticket)
     {
         ticket.Touch(Now());
-        store.InTransaction(() => store.Tickets.Save(ticket));
-        WriteRecordIfCheckedOut(ticket);
+        var staged = IsCheckedOut(ticket) ? RecordFile.Stage(Repository.TopLevel, ticket, Repository.ScratchDirectory) : null;
+        try
+        {
+            store.InTransaction(() => store.Tickets.Save(ticket));
+        }
+        catch
+        {
+            staged?.Discard();
+            throw;
+        }
+
+        staged?.Publish();
     }
+
+    /// <summary>Records repaired from the store during this command (they lagged it), for the [ticket] line that says so.</summary>
+    public List<string> Repaired { get; } = [];
 
     /// <summary>The record lives on the ticket's branch, so it is written only while that branch is checked out.</summary>
     public bool IsCheckedOut(Ticket ticket) => CurrentBranch == ticket.Branch;
-
-    private void WriteRecordIfCheckedOut(Ticket ticket)
-    {
-        if (IsCheckedOut(ticket))
-        {
-            RecordFile.Write(Repository.TopLevel, ticket);
-        }
-    }
 
     private Ticket? Reconcile(Store store, TicketTable table, string name, Ticket? stored)
     {
@@ -142,10 +164,15 @@ public sealed class Workspace
             return recorded;
         }
 
-        if (recorded is null && stored is not null && IsCheckedOut(stored))
+        if (stored is not null && IsCheckedOut(stored) && (recorded is null || recorded.Revision < stored.Revision))
         {
-            // Deleted or moved aside: the store is the truth, so put the record back.
-            RecordFile.Write(Repository.TopLevel, stored);
+            // Deleted, moved aside, or left behind by a command killed after the store committed:
+            // the store is the truth, so put the record back in step.
+            RecordFile.Write(Repository.TopLevel, stored, Repository.ScratchDirectory);
+            if (recorded is not null)
+            {
+                Repaired.Add($"{name} (revision {recorded.Revision} → {stored.Revision})");
+            }
         }
 
         return stored;

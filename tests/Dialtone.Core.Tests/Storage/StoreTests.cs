@@ -106,5 +106,39 @@ public sealed class StoreTests : IDisposable
         using var again = StoreLock.Acquire(Paths.Lock, TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public void Busy_NamesTheHoldersPidAndWhatItDoes()
+    {
+        Directory.CreateDirectory(Paths.Directory);
+        using (StoreLock.Acquire(Paths.Lock, TimeSpan.FromSeconds(5), "dialtone ticket log"))
+        {
+            var error = Assert.Throws<DialtoneError>(() => StoreLock.Acquire(Paths.Lock, TimeSpan.FromMilliseconds(100), "dialtone ticket status"));
+
+            Assert.Contains($"held by pid {Environment.ProcessId} (`dialtone ticket log`) since ", error.Message, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.Environment, error.ExitCode);
+        }
+    }
+
+    [Fact]
+    public async Task AWaiter_GetsTheLockWhenTheHolderLetsGo_AndAnAbandonedWaitDoesNotKeepIt()
+    {
+        Directory.CreateDirectory(Paths.Directory);
+        var holder = StoreLock.Acquire(Paths.Lock, TimeSpan.FromSeconds(5), "holder");
+
+        // One waiter gives up while the lock is held; its waiting thread must not keep the lock later.
+        Assert.Throws<DialtoneError>(() => StoreLock.Acquire(Paths.Lock, TimeSpan.FromMilliseconds(50), "impatient"));
+        var patient = Task.Run(() => StoreLock.Acquire(Paths.Lock, TimeSpan.FromMinutes(1), "patient"));
+        Assert.NotSame(patient, await Task.WhenAny(patient, Task.Delay(100)));
+
+        holder.Dispose();
+
+        using (var acquired = await patient)
+        {
+            Assert.StartsWith($"pid {Environment.ProcessId} (`patient`)", StoreLock.DescribeHolder(Paths.Lock), StringComparison.Ordinal);
+        }
+
+        using var last = StoreLock.Acquire(Paths.Lock, TimeSpan.FromSeconds(30), "last");
+    }
+
     public void Dispose() => Directory.Delete(commonDir, recursive: true);
 }
