@@ -25,6 +25,33 @@ public sealed class GitCommandException(IReadOnlyList<string> args, GitResult re
     }
 }
 
+/// <summary>Why a path has no work tree to work on.</summary>
+public enum NoWorkTreeReason
+{
+    /// <summary>The directory does not exist.</summary>
+    NoDirectory,
+
+    /// <summary>No git repository contains it.</summary>
+    NotARepository,
+
+    /// <summary>It is (inside) a bare repository, which has no work tree.</summary>
+    Bare,
+
+    /// <summary>git refuses it: it belongs to another user and is not listed in safe.directory.</summary>
+    NotOwned,
+}
+
 /// <summary>The path is not inside a git work tree.</summary>
-public sealed class NotARepositoryException(string path)
-    : GitException($"'{path}' is not inside a git repository. Run `git init` there, or pass -C <path-to-a-repository>.");
+public sealed class NotARepositoryException(string path, NoWorkTreeReason reason = NoWorkTreeReason.NotARepository)
+    : GitException(reason switch
+    {
+        NoWorkTreeReason.NoDirectory => $"The directory '{path}' does not exist.",
+        NoWorkTreeReason.Bare => $"'{path}' is a bare git repository: it has no work tree for Dialtone to work in.",
+        NoWorkTreeReason.NotOwned => $"git refuses the repository at '{path}': it belongs to another user (git's safe.directory check).",
+        _ => $"'{path}' is not inside a git repository. Run `git init` there, or pass -C <path-to-a-repository>.",
+    })
+{
+    public string Path { get; } = path;
+
+    public NoWorkTreeReason Reason { get; } = reason;
+}

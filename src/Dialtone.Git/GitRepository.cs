@@ -55,15 +55,25 @@ public sealed partial class GitRepository
         var full = Path.GetFullPath(path);
         if (!Directory.Exists(full))
         {
-            throw new NotARepositoryException(full);
+            throw new NotARepositoryException(full, NoWorkTreeReason.NoDirectory);
         }
 
         var probe = new GitRunner(full, ambient, timeout);
         var result = probe.Run("rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir");
         if (!result.Success)
         {
-            if (result.StdErr.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
-                || result.StdErr.Contains("must be run in a work tree", StringComparison.OrdinalIgnoreCase))
+            if (result.StdErr.Contains("dubious ownership", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new NotARepositoryException(full, NoWorkTreeReason.NotOwned);
+            }
+
+            if (result.StdErr.Contains("must be run in a work tree", StringComparison.OrdinalIgnoreCase)
+                || probe.Run("rev-parse", "--is-bare-repository").Output == "true")
+            {
+                throw new NotARepositoryException(full, NoWorkTreeReason.Bare);
+            }
+
+            if (result.StdErr.Contains("not a git repository", StringComparison.OrdinalIgnoreCase))
             {
                 throw new NotARepositoryException(full);
             }
@@ -75,7 +85,7 @@ public sealed partial class GitRepository
         if (lines.Length < 3)
         {
             // A bare repository has no top level; Dialtone needs a work tree.
-            throw new NotARepositoryException(full);
+            throw new NotARepositoryException(full, NoWorkTreeReason.Bare);
         }
 
         var topLevel = Normalize(lines[0]);

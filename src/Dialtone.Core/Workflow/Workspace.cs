@@ -43,13 +43,22 @@ public sealed class Workspace
         }
         catch (NotARepositoryException ex)
         {
-            throw DialtoneError.Environment(ex.Message, "git init   (or run dialtone inside a git work tree, or pass -C <path>)", ex);
+            throw NoWorkTree(ex);
         }
         catch (GitException ex)
         {
             throw DialtoneError.Environment(ex.Message, null, ex);
         }
     }
+
+    /// <summary>The contract's answer to a path with no work tree: a missing directory is bad input (2), the rest environment (3).</summary>
+    public static DialtoneError NoWorkTree(NotARepositoryException ex) => ex.Reason switch
+    {
+        NoWorkTreeReason.NoDirectory => DialtoneError.Usage(ex.Message, $"{NextStep.Cli} -C <path-to-a-repository> ticket status"),
+        NoWorkTreeReason.Bare => DialtoneError.Environment(ex.Message, $"git clone {Grants.ShellWords.Quote(ex.Path)} <work-tree-directory>", ex),
+        NoWorkTreeReason.NotOwned => DialtoneError.Environment(ex.Message, $"git config --global --add safe.directory {Grants.ShellWords.Quote(ex.Path)}", ex),
+        _ => DialtoneError.Environment(ex.Message, "git init", ex),
+    };
 
     /// <summary>The checked-out branch, read once per command and refreshed after a switch.</summary>
     public string? CurrentBranch

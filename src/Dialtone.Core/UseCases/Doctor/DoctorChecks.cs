@@ -8,8 +8,14 @@ public sealed class DoctorChecks(Reply reply)
 {
     private readonly JsonArray rows = [];
 
-    /// <summary>The fix of the first failed check, for the closing [ACTION].</summary>
-    public string? FirstFix { get; private set; }
+    /// <summary>The fix of the first failed check (else of the first warning), for the closing [ACTION].</summary>
+    public string? FirstFix => firstFailureFix ?? firstWarningFix;
+
+    /// <summary>Whether a check failed (a warning alone does not fail the doctor).</summary>
+    public bool Failed { get; private set; }
+
+    private string? firstFailureFix;
+    private string? firstWarningFix;
 
     public JsonArray Rows => rows;
 
@@ -21,7 +27,12 @@ public sealed class DoctorChecks(Reply reply)
         rows.Add(new JsonObject { ["check"] = name, ["status"] = ok switch { true => "pass", false => "fail", null => "warn" }, ["detail"] = detail, ["fix"] = fix });
         if (ok == false)
         {
-            FirstFix ??= fix;
+            Failed = true;
+            firstFailureFix ??= fix;
+        }
+        else if (ok is null)
+        {
+            firstWarningFix ??= fix;
         }
     }
 }

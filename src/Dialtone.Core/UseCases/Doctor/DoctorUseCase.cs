@@ -18,7 +18,7 @@ public static class DoctorUseCase
         }
         catch (GitException ex)
         {
-            checks.Add("git", false, ex.Message, "Install git and put it on PATH.");
+            checks.Add("git", false, $"{ex.Message} Install git and put it on PATH.", "git --version");
         }
 
         Workspace? workspace = null;
@@ -41,7 +41,7 @@ public static class DoctorUseCase
         }
         catch (DuckDbLibraryException ex)
         {
-            checks.Add("libduckdb", false, ex.Message, "./dialtone.sh doctor   (dialtone.sh rebuilds and fetches libduckdb), or set DIALTONE_DUCKDB_LIB");
+            checks.Add("libduckdb", false, $"{ex.Message} Rebuilding Dialtone copies it again; DIALTONE_DUCKDB_LIB names another copy.", $"DIALTONE_DUCKDB_LIB=<path-to-libduckdb> {NextStep.Cli} doctor");
         }
 
         if (workspace is not null && libraryLoaded)
@@ -56,9 +56,13 @@ public static class DoctorUseCase
         }
 
         reply.Set("checks", () => checks.Rows);
-        if (checks.FirstFix is not null || reply.HasTag(Tag.Fail))
+        if (checks.Failed)
         {
             reply.Fail(ExitCodes.Environment, checks.FirstFix ?? $"{NextStep.Cli} doctor");
+        }
+        else if (checks.FirstFix is { } fix)
+        {
+            reply.Add(Tag.Action, fix);
         }
 
         return reply;

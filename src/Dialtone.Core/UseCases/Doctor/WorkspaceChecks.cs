@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Dialtone.Core.Grants;
 using Dialtone.Core.Hooks;
+using Dialtone.Core.Records;
+using Dialtone.Core.Storage;
+using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Workflow;
 
 namespace Dialtone.Core.UseCases.Doctor;
@@ -9,16 +13,40 @@ public static class WorkspaceChecks
 {
     public static void Store(Workspace workspace, DoctorChecks checks)
     {
+        var paths = workspace.StorePaths;
+        var aside = $"mv {ShellWords.Quote(paths.Database)} {ShellWords.Quote(paths.Database + ".broken")}";
+        if (Directory.Exists(paths.Directory) && !WriteAccess.CanReplaceIn(paths.Directory, paths.Database))
+        {
+            checks.Add("store directory", false, $"{paths.Directory} is not writable by this user: every command that records anything will fail", $"chmod u+rwx {ShellWords.Quote(paths.Directory)}");
+            return;
+        }
+
         try
         {
             using var store = workspace.OpenStore();
+            var tables = StoreHealth.ReadEverything(store);
             var (open, done, subtasks) = store.Tickets.Counts();
-            checks.Add("store", true, $"schema v{store.SchemaVersion} at {store.Paths.Database}: {open} open, {done} done tickets, {subtasks} subtasks");
+            checks.Add("store", true, $"schema v{store.SchemaVersion} at {store.Paths.Database}: {open} open, {done} done tickets, {subtasks} subtasks; all {tables.Count} tables read in full ({tables.Sum(t => t.Rows)} rows)");
+        }
+        catch (DuckDbException ex)
+        {
+            // The records in the work tree are re-imported into a fresh store by the next command.
+            checks.Add("store", false, $"{paths.Database} cannot be read: {FirstLine(ex.Message)}", aside);
+        }
+        catch (DialtoneError ex) when (ex.InnerException is DuckDbException)
+        {
+            checks.Add("store", false, ex.Message, aside);
         }
         catch (DialtoneError ex)
         {
             checks.Add("store", false, ex.Message, ex.Action);
         }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? text : text[..newline];
     }
 
     public static void Hooks(Workspace workspace, DoctorChecks checks)
@@ -53,7 +81,7 @@ public static class WorkspaceChecks
         }
         catch (JsonException ex)
         {
-            checks.Add("config", false, $".dialtone/config.json is not valid JSON (line {(ex.LineNumber ?? 0) + 1})", "Fix the file (comments and trailing commas are allowed).");
+            checks.Add("config", false, $".dialtone/config.json is not valid JSON (line {(ex.LineNumber ?? 0) + 1}); comments and trailing commas are allowed", "git diff -- .dialtone/config.json");
         }
     }
 }

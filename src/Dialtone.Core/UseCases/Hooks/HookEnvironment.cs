@@ -1,3 +1,4 @@
+using Dialtone.Core.Workflow;
 using Dialtone.Git;
 
 namespace Dialtone.Core.UseCases.Hooks;
@@ -35,7 +36,7 @@ public sealed record HookEnvironment
         }
         catch (NotARepositoryException ex)
         {
-            throw DialtoneError.Environment(ex.Message, "git init   (or run dialtone inside a git work tree, or pass -C <path>)", ex);
+            throw Workspace.NoWorkTree(ex);
         }
     }
 }
