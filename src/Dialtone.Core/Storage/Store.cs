@@ -13,6 +13,8 @@ public sealed class Store : IDisposable
 
     private readonly StoreLock storeLock;
     private readonly DuckDbDatabase database;
+    private readonly Stopwatch held;
+    private readonly string activity;
     private TicketTable? tickets;
     private RunTable? runs;
     private JournalTable? journal;
@@ -21,8 +23,10 @@ public sealed class Store : IDisposable
     private ArchiveTable? archive;
     private LeaseTable? leases;
 
-    private Store(StorePaths paths, StoreLock storeLock, DuckDbDatabase database, DuckDbConnection connection, int schemaVersion)
+    private Store(StorePaths paths, StoreLock storeLock, Stopwatch held, DuckDbDatabase database, DuckDbConnection connection, int schemaVersion, string activity)
     {
+        this.held = held;
+        this.activity = activity;
         Paths = paths;
         this.storeLock = storeLock;
         this.database = database;
@@ -75,6 +79,7 @@ public sealed class Store : IDisposable
 
         var clock = Stopwatch.StartNew();
         var storeLock = StoreLock.Acquire(paths.Lock, timeout, activity);
+        var held = Stopwatch.StartNew();
         DuckDbDatabase? database = null;
         DuckDbConnection? connection = null;
         try
@@ -83,7 +88,7 @@ public sealed class Store : IDisposable
             connection = database.Connect();
             var version = Migrator.Migrate(connection, migrations ?? Migrations.All);
             ScratchSweeper.Sweep(Path.Combine(paths.Directory, "tmp"));
-            return new Store(paths, storeLock, database, connection, version);
+            return new Store(paths, storeLock, held, database, connection, version, activity);
         }
         catch
         {
@@ -114,6 +119,7 @@ public sealed class Store : IDisposable
         Connection.Dispose();
         database.Dispose();
         storeLock.Dispose();
+        Diagnostics.LockTrace.Record(activity, storeLock.Waited, held.Elapsed);
     }
 
     internal static void LoadLibrary()

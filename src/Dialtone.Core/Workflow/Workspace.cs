@@ -1,4 +1,5 @@
 using Dialtone.Core.Config;
+using Dialtone.Core.Diagnostics;
 using Dialtone.Core.Records;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
@@ -146,7 +147,11 @@ public sealed class Workspace
         var staged = IsCheckedOut(ticket) ? RecordFile.Stage(Repository.TopLevel, ticket, Repository.ScratchDirectory) : null;
         try
         {
-            store.InTransaction(() => store.Tickets.Save(ticket));
+            store.InTransaction(() =>
+            {
+                store.Tickets.Save(ticket);
+                CrashPoint.Reach(CrashPoint.BeforeStoreCommit);
+            });
         }
         catch
         {
@@ -154,7 +159,9 @@ public sealed class Workspace
             throw;
         }
 
+        CrashPoint.Reach(CrashPoint.AfterStoreCommit);
         staged?.Publish();
+        CrashPoint.Reach(CrashPoint.AfterRecordWrite);
     }
 
     /// <summary>Records repaired from the store during this command (they lagged it), for the [ticket] line that says so.</summary>
