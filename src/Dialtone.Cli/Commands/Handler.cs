@@ -53,6 +53,11 @@ public static class Handler
     /// <summary>Says once that a record lagging the store (a command was killed mid-write) was put back in step.</summary>
     private static Reply WithRepairs(CommandContext context, Reply reply)
     {
+        foreach (var notice in Enumerable.Reverse(context.UsedWorkspace?.Notices ?? []))
+        {
+            reply.AddFirst(Tag.Warn, notice);
+        }
+
         foreach (var repaired in context.UsedWorkspace?.Repaired ?? [])
         {
             reply.AddFirst(Tag.Ticket, $"Repaired the ticket record of {repaired}: it lagged the store after an interrupted command.");

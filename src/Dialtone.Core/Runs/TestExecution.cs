@@ -26,7 +26,8 @@ public static class TestExecution
                 ["DIALTONE_TICKET"] = ticket.Name,
                 ["DIALTONE_SUBTASK"] = subtask.Name,
                 ["DIALTONE_RUN_KIND"] = kind,
-            });
+            },
+            Path.Combine(repository.CommonDir, "dialtone", "running"));
         var after = SnapshotTree.Compute(repository);
 
         // Inside `ticket grant … -- <cmd>` the supervisor masks what reaches the terminal, but this

@@ -16,6 +16,7 @@ public sealed class Workspace
 {
     private string? branch;
     private DialtoneConfig? config;
+    private bool orphansChecked;
     private bool branchRead;
 
     private Workspace(GitRepository repository, TimeProvider time)
@@ -87,11 +88,24 @@ public sealed class Workspace
     /// <summary>The repository's configuration, read once per command.</summary>
     public DialtoneConfig Config => config ??= DialtoneConfig.Load(Repository.TopLevel);
 
+    /// <summary>Things that happened before this command's own work (an orphaned test stopped), for [WARN] lines.</summary>
+    public List<string> Notices { get; } = [];
+
     /// <summary>Opens the store; grants whose expiry nothing enforces are revoked on the way (docs/grants.md).</summary>
-    public Store OpenStore() => Grants.LeaseSweeper.RevokeExpired(
-        Store.Open(StorePaths, Store.LockTimeoutFromEnvironment(TimeSpan.FromSeconds(Config.StoreLockTimeoutSeconds)), activity: Activity),
-        Repository.TopLevel,
-        Now());
+    public Store OpenStore()
+    {
+        if (!orphansChecked)
+        {
+            // Outside the lock: stopping a test can take its grace period.
+            orphansChecked = true;
+            Notices.AddRange(Runs.RunningTests.StopOrphans(Path.Combine(StorePaths.Directory, "running")));
+        }
+
+        return Grants.LeaseSweeper.RevokeExpired(
+            Store.Open(StorePaths, Store.LockTimeoutFromEnvironment(TimeSpan.FromSeconds(Config.StoreLockTimeoutSeconds)), activity: Activity),
+            Repository.TopLevel,
+            Now());
+    }
 
     /// <summary>The ticket of the checked-out branch, or null when the branch has none.</summary>
     public Ticket? CurrentTicket(Store store)

@@ -19,9 +19,9 @@ public static class ProcessTree
     /// SIGTERM to the root, its descendants and every process carrying the cookie; SIGKILL to what
     /// is left after <paramref name="grace"/>. Returns how many processes were signalled.
     /// </summary>
-    public static int Stop(int? root, string? cookie, TimeSpan grace)
+    public static int Stop(int? root, string? cookie, TimeSpan grace, string variable = CookieVariable)
     {
-        var targets = Find(root, cookie);
+        var targets = Find(root, cookie, variable);
         if (root is { } pid && IsAlive(pid))
         {
             targets.Add(pid);
@@ -44,7 +44,7 @@ public static class ProcessTree
         }
 
         // Processes started during the grace period are found again; everything left is killed.
-        var remaining = Find(root, cookie);
+        var remaining = Find(root, cookie, variable);
         remaining.UnionWith(targets.Where(IsAlive));
         foreach (var target in remaining)
         {
@@ -56,7 +56,7 @@ public static class ProcessTree
     }
 
     /// <summary>Descendants of <paramref name="root"/> and processes marked with <paramref name="cookie"/>; never this process.</summary>
-    public static HashSet<int> Find(int? root, string? cookie)
+    public static HashSet<int> Find(int? root, string? cookie, string variable = CookieVariable)
     {
         var parents = ParentsById();
         var found = new HashSet<int>();
@@ -78,7 +78,7 @@ public static class ProcessTree
 
         if (cookie is not null && OperatingSystem.IsLinux())
         {
-            var marker = Encoding.UTF8.GetBytes($"{CookieVariable}={cookie}\0");
+            var marker = Encoding.UTF8.GetBytes($"{variable}={cookie}\0");
             foreach (var pid in parents.Keys)
             {
                 if (CarriesMarker(pid, marker))
@@ -117,8 +117,8 @@ public static class ProcessTree
     }
 
     /// <summary>Whether a live process carries the cookie (Linux), so a recorded pid is still the granted command and not a reused id.</summary>
-    public static bool IsMarked(int pid, string cookie) =>
-        OperatingSystem.IsLinux() && CarriesMarker(pid, Encoding.UTF8.GetBytes($"{CookieVariable}={cookie}\0"));
+    public static bool IsMarked(int pid, string cookie, string variable = CookieVariable) =>
+        OperatingSystem.IsLinux() && CarriesMarker(pid, Encoding.UTF8.GetBytes($"{variable}={cookie}\0"));
 
     private static bool CarriesMarker(int pid, byte[] marker)
     {
