@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
+using Dialtone.Core.Storage;
+using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
@@ -13,11 +17,20 @@ namespace Dialtone.Core.UseCases.Loop;
 /// </summary>
 public static partial class LogUseCase
 {
+    /// <summary>Placeholders Dialtone prints in the `ticket log` commands it suggests.</summary>
+    private static readonly string[] PrintedPlaceholders = [RunReport.NextActionPlaceholder, "<what you did or decided>", "<subtask>", "<reason>"];
+
     public static Reply Run(Workspace workspace, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw DialtoneError.Usage("Nothing to log: the text is empty.", $"{NextStep.Cli} ticket log \"<what you did or decided>\"");
+            throw DialtoneError.Usage("Nothing to log: the text is empty.", $"{NextStep.Cli} ticket log '<what you did or decided>'");
+        }
+
+        if (PrintedPlaceholders.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is { } placeholder)
+        {
+            // Canned text from Dialtone's own [ACTION] lines must not end up in the log or the archive.
+            throw DialtoneError.Usage($"The text still contains the placeholder {placeholder}: replace it with what you mean.", $"{NextStep.Cli} ticket log '<what you did or decided>'");
         }
 
         var match = Prefix().Match(text);
@@ -31,17 +44,21 @@ public static partial class LogUseCase
         var ticket = CurrentTicket.Require(workspace, store);
         var journal = store.Journal;
         var now = workspace.Now();
+
+        // The watched design docs, checked once: a SIGN is refused over a doc change, and every entry shows what is pending.
+        var alerts = CheckAlerts(reply, workspace, store, ticket, now);
+        SignEntry.Verdict? verdict = null;
         switch (kind)
         {
             case "SIGN":
-                SignEntry.Sign(workspace, store, ticket, rest, text, tree!, now, reply);
+                verdict = SignEntry.Sign(workspace, store, ticket, rest, text, tree!, alerts, now, reply);
                 break;
             case "FAIL":
                 {
-                    var subtask = SubtaskLookup.Named(ticket, rest, "FAIL: <subtask> <reason> (next action: …)");
+                    var subtask = SubtaskLookup.Named(ticket, rest, $"FAIL: <subtask> <reason> (next action: {RunReport.NextActionPlaceholder})");
                     journal.Log(ticket.Name, "fail", subtask.Name, text, now);
                     reply.Add(Tag.Ticket, $"Failure noted for '{subtask.Name}'.");
-                    reply.Add(Tag.Action, $"{NextStep.Cli} ticket next   (after the fix)");
+                    verdict = new SignEntry.Verdict(ExitCodes.Ok, $"{NextStep.Cli} ticket next", "After the fix, run its test again:");
                     break;
                 }
 
@@ -57,11 +74,60 @@ public static partial class LogUseCase
         }
 
         // After logging, whatever changed in the watched design docs: the agent hears of it at once.
-        PendingAlerts.Add(reply, workspace, store, ticket);
+        foreach (var alert in alerts)
+        {
+            AddAlert(reply, alert, now, withAction: verdict is null);
+        }
 
+        reply.Set("alerts", () => new JsonArray([.. alerts.Select(a => (JsonNode?)AlertText.Json(a, now))]));
         reply.Set("ticket", () => ticket.Name);
         reply.Set("kind", () => kind.ToLowerInvariant());
+        if (verdict is { } closing)
+        {
+            // The [ACTION] closes the answer, after the alerts.
+            if (closing.Message is not null)
+            {
+                reply.Add(Tag.Message, closing.Message);
+            }
+
+            return closing.ExitCode == ExitCodes.Ok ? reply.Add(Tag.Action, closing.Action) : reply.Fail(closing.ExitCode, closing.Action);
+        }
+
         return reply;
+    }
+
+    /// <summary>Every alert of the ticket not yet acknowledged, after checking the watched docs afresh (none for a done ticket).</summary>
+    private static IReadOnlyList<Alert> CheckAlerts(Reply reply, Workspace workspace, Store store, Ticket ticket, DateTimeOffset now)
+    {
+        if (ticket.Status == TicketStatus.Done)
+        {
+            return [];
+        }
+
+        try
+        {
+            return PendingAlerts.Scanner(workspace, store).Check(ticket, now).Pending;
+        }
+        catch (GitException ex)
+        {
+            // A failed check must not cost the agent its entry; what is already pending still counts.
+            reply.Add(Tag.Warn, $"Design docs could not be checked: {TicketText.OneLine(ex.Message, 300)}");
+            return store.Alerts.Pending(ticket.Name);
+        }
+    }
+
+    /// <summary>
+    /// An alert as every command shows it; without its own [ACTION] when the entry closes with one, so
+    /// that the answer still ends with exactly one.
+    /// </summary>
+    private static void AddAlert(Reply reply, Alert alert, DateTimeOffset now, bool withAction)
+    {
+        var lines = new Reply();
+        AlertText.Add(lines, alert, now);
+        foreach (var (tag, text) in lines.Lines.Where(l => withAction || l.Tag != Tag.Action))
+        {
+            reply.Add(tag, text);
+        }
     }
 
     [GeneratedRegex(@"^\s*(?<kind>SIGN|FAIL|CHECK)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

@@ -53,16 +53,25 @@ public static class NextUseCase
 
         // The store is closed while the test runs: tests can take minutes and may call dialtone.
         var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config, workspace.Time);
+        bool firstPass;
         using (var store = workspace.OpenStore())
         {
+            // Null: this run is the command's first.
+            firstPass = run.Passed && (store.Runs.FirstRunPassed(ticket.Name, subtask.Name, run.Command) ?? true);
             store.Runs.Record(run);
         }
 
         RunReport.Add(reply, run, config.TestTailLines);
+        if (firstPass)
+        {
+            reply.Add(Tag.Warn, FirstPass.Warning(subtask.Name));
+        }
+
         reply.Set("run", () => RunReport.Json(run));
+        reply.Set("firstRunPassed", () => firstPass);
         return run.Passed
             ? reply.Add(Tag.Action, $"{NextStep.Cli} ticket log \"SIGN: {subtask.Name} test-command is idempotent and PASS\"")
-            : reply.Fail(ExitCodes.Blocked, $"{NextStep.Cli} ticket log \"FAIL: {subtask.Name} {RunReport.Reason(run)} (next action: …)\"");
+            : reply.Fail(ExitCodes.Blocked, RunReport.FailAction(run));
     }
 
     /// <summary>True (and the reply blocked) when messages wait for the agent or the working summary is stale.</summary>
@@ -72,7 +81,7 @@ public static class NextUseCase
         if (messages.Exists(m => m.Blocks))
         {
             reply.Add(Tag.Block, "Cannot proceed to 'next' subtask.");
-            reply.Fail(ExitCodes.Blocked, MessageBlock.Describe(reply, messages));
+            MessageBlock.Close(reply, MessageBlock.Describe(reply, messages)!, ExitCodes.Blocked);
             return true;
         }
 

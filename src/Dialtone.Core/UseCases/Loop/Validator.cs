@@ -1,7 +1,9 @@
 using Dialtone.Core.Config;
+using Dialtone.Core.Records;
 using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Signing;
+using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
@@ -36,9 +38,10 @@ public static class Validator
             var messages = store.Messages.ForTicket(ticket.Name);
             foreach (var message in messages.Where(m => m.Blocks))
             {
+                // Answering is the human's move; the agent's action is to look where things stand.
                 problems.Add(message.IsAnswered
                     ? ($"The answer to question #{message.Id} is not acknowledged.", $"{NextStep.Cli} ticket ack")
-                    : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket answer {message.Id} \"<answer>\"   (the human)"));
+                    : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket status"));
             }
 
             // Unacknowledged alerts, checked afresh: a last-minute doc change counts too.
@@ -60,7 +63,7 @@ public static class Validator
                 var last = ticket.Attestations[^1].Subtask;
                 problems.Add((
                     $"Files changed since the last signature ('{last}', #{ticket.Attestations[^1].Seq}): {RunReport.Paths(changed)}.",
-                    $"{NextStep.Cli} ticket test   (then sign what covers the change: {NextStep.Cli} ticket log \"SIGN: {last} test-command is idempotent and PASS\")"));
+                    $"{NextStep.Cli} ticket test"));
             }
         }
 
@@ -97,7 +100,7 @@ public static class Validator
                 }
             }
 
-            Chain.Seal(ticket, new Validation
+            var validation = Chain.Seal(ticket, new Validation
             {
                 Tree = tree,
                 ValidatedAt = now,
@@ -105,6 +108,9 @@ public static class Validator
                 Results = runs.ConvertAll(r => new ValidationResult(r.Subtask, r.ExitCode, r.DurationMs, r.Passed)),
                 PrevHash = "",
             });
+
+            // This store ran it: `ticket done` trusts this hash, and only hashes it finds here.
+            table.RecordValidation(ticket.Name, validation, now);
             workspace.Save(store, ticket);
         }
 
@@ -132,15 +138,31 @@ public static class Validator
         reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
         reply.Set("tree", () => tree);
         var failed = runs.Find(r => !r.Passed);
+        if (failed is null && unclean.Count > 0)
+        {
+            reply.Add(Tag.Message, $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then validate again:");
+        }
+
         var action = failed is not null
-            ? $"{NextStep.Cli} ticket log \"FAIL: {failed.Subtask} {RunReport.Reason(failed)} (next action: …)\""
+            ? RunReport.FailAction(failed)
             : unclean.Count > 0
-                ? $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then: {NextStep.Cli} ticket validate"
+                ? $"{NextStep.Cli} ticket validate"
                 : null;
         return new Outcome(passed, ticket, action);
     }
 
-    /// <summary>True when the ticket's last validation passed at the current tree and still links to the chain's head.</summary>
+    /// <summary>
+    /// True when the ticket's last validation passed at the current tree, still links to the chain's
+    /// head, and re-ran every subtask: one with fewer results than subtasks never counts.
+    /// </summary>
     public static bool IsCurrent(Ticket ticket, string tree) =>
-        ticket.Validation is { Passed: true } v && v.Tree == tree && v.PrevHash == Chain.HeadHash(ticket);
+        ticket.Validation is { Passed: true } v && v.Tree == tree && v.PrevHash == Chain.HeadHash(ticket)
+        && RecordVerifier.ValidationCovers(RecordMapper.ToRecord(ticket));
+
+    /// <summary>
+    /// True when the last validation is current and this store ran it itself. A validation that
+    /// arrived in a record (a pull, a clone, a hand edit) may carry any hash it likes; only re-running proves it.
+    /// </summary>
+    public static bool IsTrusted(Store store, Ticket ticket, string tree) =>
+        IsCurrent(ticket, tree) && store.Runs.RanPassingValidation(ticket.Name, ticket.Validation!.Hash);
 }
