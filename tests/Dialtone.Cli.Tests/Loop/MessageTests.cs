@@ -27,7 +27,7 @@ public sealed class MessageTests
         Assert.Equal("[BLOCK] Cannot proceed to 'next' subtask.", waiting.Lines.First());
         Assert.Contains($"[MESSAGE] Question #1 is waiting for an answer: \"{Question}\"", waiting.Lines);
         var lines = waiting.Lines.ToList();
-        Assert.StartsWith("[MESSAGE] A human must answer it, not the agent: they run `dialtone inbox`, then `./dialtone.sh ticket answer 1 '<answer>'`.", lines[^2], StringComparison.Ordinal);
+        Assert.StartsWith("[MESSAGE] A human must answer it, not the agent: they run `./dialtone.sh inbox`, then `./dialtone.sh ticket answer 1 '<answer>'`.", lines[^2], StringComparison.Ordinal);
         Assert.Equal("[ACTION] ./dialtone.sh ticket status", lines[^1]);
         Assert.DoesNotContain(lines, l => l.StartsWith("[ACTION]", StringComparison.Ordinal) && l.Contains("ticket answer", StringComparison.Ordinal));
 

@@ -132,7 +132,7 @@ public static class AckUseCase
         if (!message.IsAnswered && !message.IsAcknowledged)
         {
             throw DialtoneError.Blocked(
-                $"Question #{id} has no answer yet; there is nothing to acknowledge. The human answers it (dialtone inbox, then ticket answer {id}); if they answered in your chat, relay their words with ticket ack {id} '<their answer>'.",
+                $"Question #{id} has no answer yet; there is nothing to acknowledge. A human answers it (`{NextStep.Cli} inbox`, then `{NextStep.Cli} ticket answer {id} '<answer>'`); if they answered in your chat, relay their words with `{NextStep.Cli} ticket ack {id} '<their answer>'`.",
                 $"{NextStep.Cli} ticket status");
         }
 

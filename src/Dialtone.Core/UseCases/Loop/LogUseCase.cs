@@ -1,10 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Dialtone.Core.Alerts;
 using Dialtone.Core.Output;
-using Dialtone.Core.Storage;
-using Dialtone.Core.Tickets;
-using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
@@ -46,7 +41,7 @@ public static partial class LogUseCase
         var now = workspace.Now();
 
         // The watched design docs, checked once: a SIGN is refused over a doc change, and every entry shows what is pending.
-        var alerts = CheckAlerts(reply, workspace, store, ticket, now);
+        var alerts = LoopAlerts.Check(reply, workspace, store, ticket, now);
         SignEntry.Verdict? verdict = null;
         switch (kind)
         {
@@ -74,12 +69,7 @@ public static partial class LogUseCase
         }
 
         // After logging, whatever changed in the watched design docs: the agent hears of it at once.
-        foreach (var alert in alerts)
-        {
-            AddAlert(reply, alert, now, withAction: verdict is null);
-        }
-
-        reply.Set("alerts", () => new JsonArray([.. alerts.Select(a => (JsonNode?)AlertText.Json(a, now))]));
+        LoopAlerts.Show(reply, alerts, now, withActions: verdict is null);
         reply.Set("ticket", () => ticket.Name);
         reply.Set("kind", () => kind.ToLowerInvariant());
         if (verdict is { } closing)
@@ -94,40 +84,6 @@ public static partial class LogUseCase
         }
 
         return reply;
-    }
-
-    /// <summary>Every alert of the ticket not yet acknowledged, after checking the watched docs afresh (none for a done ticket).</summary>
-    private static IReadOnlyList<Alert> CheckAlerts(Reply reply, Workspace workspace, Store store, Ticket ticket, DateTimeOffset now)
-    {
-        if (ticket.Status == TicketStatus.Done)
-        {
-            return [];
-        }
-
-        try
-        {
-            return PendingAlerts.Scanner(workspace, store).Check(ticket, now).Pending;
-        }
-        catch (GitException ex)
-        {
-            // A failed check must not cost the agent its entry; what is already pending still counts.
-            reply.Add(Tag.Warn, $"Design docs could not be checked: {TicketText.OneLine(ex.Message, 300)}");
-            return store.Alerts.Pending(ticket.Name);
-        }
-    }
-
-    /// <summary>
-    /// An alert as every command shows it; without its own [ACTION] when the entry closes with one, so
-    /// that the answer still ends with exactly one.
-    /// </summary>
-    private static void AddAlert(Reply reply, Alert alert, DateTimeOffset now, bool withAction)
-    {
-        var lines = new Reply();
-        AlertText.Add(lines, alert, now);
-        foreach (var (tag, text) in lines.Lines.Where(l => withAction || l.Tag != Tag.Action))
-        {
-            reply.Add(tag, text);
-        }
     }
 
     [GeneratedRegex(@"^\s*(?<kind>SIGN|FAIL|CHECK)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

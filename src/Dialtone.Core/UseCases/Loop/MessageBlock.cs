@@ -38,7 +38,7 @@ public static class MessageBlock
 
         return waiting.Count > 0
             ? new Blocker(
-                $"A human must answer {(waiting.Count == 1 ? "it" : "them")}, not the agent: they run `dialtone inbox`, then `{NextStep.Cli} ticket answer {waiting[0].Id} '<answer>'`. "
+                $"A human must answer {(waiting.Count == 1 ? "it" : "them")}, not the agent: they run `{NextStep.Cli} inbox`, then `{NextStep.Cli} ticket answer {waiting[0].Id} '<answer>'`. "
                 + $"If they answered in your chat, relay their words with `{NextStep.Cli} ticket ack '<their answer>'` (recorded as relayed for the reviewer). Meanwhile:",
                 $"{NextStep.Cli} ticket status")
             : null;

@@ -53,15 +53,11 @@ public static class SignEntry
                 + $"Dialtone accepts a SIGN only at a tree where the test has not failed, so the fix (a changed tree) is what makes it signable. After the fix, run the test again:");
         }
 
-        var docs = alerts.Where(a => a.Kind == AlertKind.Doc).ToList();
+        var docs = LoopAlerts.Docs(alerts);
         if (docs.Count > 0)
         {
-            var names = string.Join(", ", docs.Select(a => $"'{a.Path}'").Distinct(StringComparer.Ordinal));
-            reply.Add(Tag.Block, $"Signature refused: the design doc{(docs.Count == 1 ? "" : "s")} {names} changed and the change is not acknowledged ({string.Join(", ", docs.Select(a => "alert #" + a.Id))}): the spec moved under the work being signed.");
-            return new Verdict(
-                ExitCodes.Blocked,
-                $"{NextStep.Cli} ticket ack",
-                $"Read the change (the [DIFF] lines above; {AlertText.DiffCommand(docs[0].Path!)} shows all of it), make the work meet it, acknowledge it, then run the test and sign again:");
+            reply.Add(Tag.Block, $"Signature refused: the design doc{(docs.Count == 1 ? "" : "s")} {LoopAlerts.Names(docs)} changed and the change is not acknowledged: the spec moved under the work being signed.");
+            return new Verdict(ExitCodes.Blocked, $"{NextStep.Cli} ticket ack", LoopAlerts.AckMessage(docs));
         }
 
         var attestation = Chain.Append(ticket, new Attestation
