@@ -45,7 +45,7 @@ public static class Validator
             }
 
             // Unacknowledged alerts, checked afresh: a last-minute doc change counts too.
-            problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket));
+            problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket).Select(p => (p.Text, $"{NextStep.Cli} ticket ack")));
 
             if (ticket.Subtasks.Count == 0)
             {
