@@ -141,5 +141,9 @@ public sealed class QualityGateTests
         Assert.Equal("[ticket] Log captured.", note.Lines.First());
         Expect(2, repo, "ticket", "log", "FAIL: nothing-like-this broke");
         Expect(2, repo, "ticket", "log", "   ");
+
+        // The suggested entry, pasted as printed, still holds its placeholder: refused, nothing stored.
+        var pasted = Expect(2, repo, "ticket", "log", "FAIL: step exit 1 (next action: <what you will try next>)");
+        Assert.Equal("[FAIL] The text still contains the placeholder <what you will try next>: replace it with what you mean.", pasted.Lines.First());
     }
 }
