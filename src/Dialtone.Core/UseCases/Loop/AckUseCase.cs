@@ -50,7 +50,7 @@ public static class AckUseCase
         var now = workspace.Now();
         var reply = new Reply();
 
-        // The seed's `ticket ack "<answer>"`: the human answered in the agent's chat, not with `ticket answer`.
+        // The nexttone loop writes `ticket ack "<answer>"`: the human answered in the agent's chat, not with `ticket answer`.
         var relayed = text is null ? null : id is { } named ? Unanswered(all, named, ticket.Name) : all.Find(m => m.Blocking && !m.IsAnswered && !m.IsAcknowledged);
         if (relayed is not null)
         {

@@ -106,6 +106,11 @@ public static class DoneUseCase
 
         if (!outcome.Passed)
         {
+            if (outcome.Message is not null)
+            {
+                reply.Add(Tag.Message, outcome.Message);
+            }
+
             reply.Fail(ExitCodes.Blocked, outcome.Action);
             return null;
         }

@@ -16,6 +16,11 @@ public static class ValidateUseCase
         var outcome = Validator.Run(workspace, name, reply);
         EvidenceReport.Add(reply, outcome.Ticket);
         reply.Set("passed", () => outcome.Passed);
+        if (outcome.Message is not null)
+        {
+            reply.Add(Tag.Message, outcome.Message);
+        }
+
         return outcome.Passed
             ? reply.Add(Tag.Action, $"{NextStep.Cli} ticket done --tip \"<one tip for the next agent>\"")
             : reply.Fail(ExitCodes.Blocked, outcome.Action);

@@ -1,6 +1,6 @@
 using Dialtone.Core.Config;
-using Dialtone.Core.Records;
 using Dialtone.Core.Output;
+using Dialtone.Core.Records;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Signing;
 using Dialtone.Core.Storage;
@@ -19,7 +19,8 @@ namespace Dialtone.Core.UseCases.Loop;
 /// </summary>
 public static class Validator
 {
-    public sealed record Outcome(bool Passed, Ticket Ticket, string? Action);
+    /// <param name="Message">What the [MESSAGE] above the [ACTION] explains, when the action needs it.</param>
+    public sealed record Outcome(bool Passed, Ticket Ticket, string? Action, string? Message = null);
 
     public static Outcome Run(Workspace workspace, string? name, Reply reply)
     {
@@ -27,6 +28,7 @@ public static class Validator
         var tree = SnapshotTree.Compute(workspace.Repository);
         Ticket ticket;
         var problems = new List<(string Text, string Action)>();
+        string? staleHint = null;
         using (var store = workspace.OpenStore())
         {
             ticket = CurrentTicket.Resolve(workspace, store, name);
@@ -64,6 +66,9 @@ public static class Validator
                 problems.Add((
                     $"Files changed since the last signature ('{last}', #{ticket.Attestations[^1].Seq}): {RunReport.Paths(changed)}.",
                     $"{NextStep.Cli} ticket test"));
+                staleHint = problems.Count == 1
+                    ? $"The change is unsigned work: run every test, then sign the subtask whose test covers it ({NextStep.Cli} ticket log \"SIGN: {last} test-command is idempotent and PASS\" if it is '{last}'):"
+                    : null;
             }
         }
 
@@ -75,7 +80,8 @@ public static class Validator
             }
 
             reply.Set("problems", () => new System.Text.Json.Nodes.JsonArray([.. problems.Select(p => (System.Text.Json.Nodes.JsonNode?)p.Text)]));
-            return new Outcome(false, ticket, problems[0].Action);
+
+            return new Outcome(false, ticket, problems[0].Action, staleHint);
         }
 
         // Re-run every test with the store closed: passing again without touching files is the proof.
@@ -138,17 +144,15 @@ public static class Validator
         reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
         reply.Set("tree", () => tree);
         var failed = runs.Find(r => !r.Passed);
-        if (failed is null && unclean.Count > 0)
-        {
-            reply.Add(Tag.Message, $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then validate again:");
-        }
-
+        var cleanUp = failed is null && unclean.Count > 0
+            ? $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then validate again:"
+            : null;
         var action = failed is not null
             ? RunReport.FailAction(failed)
             : unclean.Count > 0
                 ? $"{NextStep.Cli} ticket validate"
                 : null;
-        return new Outcome(passed, ticket, action);
+        return new Outcome(passed, ticket, action, cleanUp);
     }
 
     /// <summary>
