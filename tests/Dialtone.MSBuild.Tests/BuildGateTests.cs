@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CliProcess = Dialtone.Cli.Tests.Cli;
 
 namespace Dialtone.MSBuild.Tests;
 
@@ -68,6 +69,22 @@ public sealed class BuildGateTests(PackageFeed feed) : IClassFixture<PackageFeed
         Assert.Contains("Dialtone gate evaluated: Ticket 'validated' is validated at tree", clean.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, changed.ExitCode);
         Assert.Matches(new Regex(@"error DT0002: Ticket 'validated' was validated at tree [0-9a-f]{7}, but the work tree is at [0-9a-f]{7}; changed: app/Code\.cs\."), changed.Output);
+    }
+
+    [Fact]
+    public void AValidationThatMissesASubtask_IsDT0001()
+    {
+        // A subtask added after validating leaves the snapshot tree as it was (.dialtone/ is not in it):
+        // only the rule that a validation must cover every subtask stops this build.
+        using var consumer = new Consumer(feed);
+        consumer.SignedTicket("grown");
+        consumer.Validate();
+        Assert.Equal(0, CliProcess.Run(consumer.Repo.Path_, "ticket", "subtask", "add", "later", "--desc", "more work", "--condition", "exits 0", "--test", "true").ExitCode);
+
+        var build = consumer.Build("app", new() { ["CI"] = "true" });
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error DT0001: Ticket 'grown' is not validated: its last validation covers 1 of 2 subtasks.", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,12 @@ namespace Dialtone.Core.Messages;
 /// <summary>A question from the agent to the human, its answer, and the agent's acknowledgement.</summary>
 public sealed class Message
 {
+    /// <summary>Answered with `ticket answer` (by whoever ran it).</summary>
+    public const string ViaAnswer = "answer";
+
+    /// <summary>Relayed by the agent with `ticket ack "&lt;text&gt;"`: the human answered in its chat.</summary>
+    public const string ViaRelayed = "relayed";
+
     public long Id { get; set; }
 
     public required string Ticket { get; set; }
@@ -21,6 +27,9 @@ public sealed class Message
     public DateTimeOffset? AnsweredAt { get; set; }
 
     public string? AnsweredBy { get; set; }
+
+    /// <summary>How the answer arrived (<see cref="ViaAnswer"/>, <see cref="ViaRelayed"/>); null for answers recorded before this was kept.</summary>
+    public string? AnsweredVia { get; set; }
 
     public DateTimeOffset? AckedAt { get; set; }
 

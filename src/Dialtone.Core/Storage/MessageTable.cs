@@ -6,7 +6,7 @@ namespace Dialtone.Core.Storage;
 /// <summary>Questions, answers and acknowledgements. Each message is acknowledged on its own.</summary>
 public sealed class MessageTable(DuckDbConnection connection)
 {
-    private const string Columns = "id, ticket, question, blocking, asked_at, asked_by, answer, answered_at, answered_by, acked_at, ack_note";
+    private const string Columns = "id, ticket, question, blocking, asked_at, asked_by, answer, answered_at, answered_by, acked_at, ack_note, answered_via";
 
     public long Ask(string ticket, string question, bool blocking, string askedBy, DateTimeOffset at) =>
         connection.Scalar<long>(
@@ -20,8 +20,11 @@ public sealed class MessageTable(DuckDbConnection connection)
     /// <summary>Unanswered questions across all tickets: the human's inbox.</summary>
     public List<Message> Unanswered() => Load("WHERE answer IS NULL AND acked_at IS NULL ORDER BY id");
 
-    public void Answer(long id, string answer, string by, DateTimeOffset at) =>
-        connection.Execute("UPDATE messages SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1", id, answer, by, at.UtcDateTime);
+    /// <param name="via">How the answer arrived: <see cref="Message.ViaAnswer"/> or <see cref="Message.ViaRelayed"/>.</param>
+    public void Answer(long id, string answer, string by, DateTimeOffset at, string via) =>
+        connection.Execute(
+            "UPDATE messages SET answer = $2, answered_by = $3, answered_at = $4, answered_via = $5 WHERE id = $1",
+            id, answer, by, at.UtcDateTime, via);
 
     public void Acknowledge(long id, string? note, DateTimeOffset at) =>
         connection.Execute("UPDATE messages SET acked_at = $2, ack_note = $3 WHERE id = $1", id, at.UtcDateTime, note);
@@ -45,6 +48,7 @@ public sealed class MessageTable(DuckDbConnection connection)
                 AnsweredBy = reader.IsNull(8) ? null : reader.GetString(8),
                 AckedAt = reader.IsNull(9) ? null : StoreTime.Utc(reader.GetDateTime(9)),
                 AckNote = reader.IsNull(10) ? null : reader.GetString(10),
+                AnsweredVia = reader.IsNull(11) ? null : reader.GetString(11),
             });
         }
 

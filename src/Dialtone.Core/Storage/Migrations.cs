@@ -278,6 +278,18 @@ public static class Migrations
                 hash          VARCHAR NOT NULL
             );
             """),
+        new(7, "trust: validations this store ran, how each answer arrived", """
+            CREATE TABLE validations_run (
+                ticket        VARCHAR NOT NULL,
+                hash          VARCHAR NOT NULL,
+                tree          VARCHAR NOT NULL,
+                passed        BOOLEAN NOT NULL,
+                subtasks      INTEGER NOT NULL,
+                ran_at        TIMESTAMP NOT NULL
+            );
+            CREATE INDEX validations_run_ticket ON validations_run (ticket);
+            ALTER TABLE messages ADD COLUMN answered_via VARCHAR;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

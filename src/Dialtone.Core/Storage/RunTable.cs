@@ -41,6 +41,45 @@ public sealed class RunTable(DuckDbConnection connection)
 
     public List<TestRun> ForTicket(string ticket) => Load("WHERE ticket = $1 ORDER BY id", ticket);
 
+    /// <summary>
+    /// How the runs of one command of a subtask ended at one tree (the tree before each ran): a
+    /// command that both passed and failed there is flaky, and its pass proves nothing.
+    /// </summary>
+    public (long Passed, long Failed) OutcomesAt(string ticket, string subtask, string command, string treeBefore)
+    {
+        using var reader = connection.Query(
+            """
+            SELECT CAST(count(*) FILTER (WHERE passed) AS BIGINT), CAST(count(*) FILTER (WHERE NOT passed) AS BIGINT)
+            FROM runs WHERE ticket = $1 AND subtask = $2 AND command = $3 AND tree_before = $4
+            """,
+            ticket, subtask, command, treeBefore);
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+    }
+
+    /// <summary>Whether the first run of this command of a subtask passed; null when it never ran.</summary>
+    public bool? FirstRunPassed(string ticket, string subtask, string command)
+    {
+        using var reader = connection.Query(
+            "SELECT passed FROM runs WHERE ticket = $1 AND subtask = $2 AND command = $3 ORDER BY id LIMIT 1",
+            ticket, subtask, command);
+        return reader.Read() ? reader.GetBoolean(0) : null;
+    }
+
+    /// <summary>
+    /// Remembers a validation this store ran itself (its hash, tree and outcome): `ticket done` trusts
+    /// only these, never one that arrived in a record (docs/trust.md).
+    /// </summary>
+    public void RecordValidation(string ticket, Validation validation, DateTimeOffset at) =>
+        connection.Execute(
+            "INSERT INTO validations_run (ticket, hash, tree, passed, subtasks, ran_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            ticket, validation.Hash, validation.Tree, validation.Passed, validation.Results.Count, at.UtcDateTime);
+
+    /// <summary>True when this store ran the validation with this hash for the ticket and it passed.</summary>
+    public bool RanPassingValidation(string ticket, string hash) =>
+        connection.Scalar<long>(
+            "SELECT CAST(count(*) AS BIGINT) FROM validations_run WHERE ticket = $1 AND hash = $2 AND passed",
+            ticket, hash) > 0;
+
     private List<TestRun> Load(string where, params object?[] args)
     {
         using var reader = connection.Query($"SELECT {Columns} FROM runs {where}", args);

@@ -69,6 +69,15 @@ public static class GateEvaluator
                     "Run ./dialtone.sh ticket validate, then commit the record.")], "not validated");
             }
 
+            // A validation that did not re-run every subtask (made before one was added, or forged short) validates nothing.
+            if (!RecordVerifier.ValidationCovers(record))
+            {
+                var covered = record.Subtasks.Count(s => validation.Results.Exists(r => r.Subtask == s.Name && r.Passed && r.ExitCode == 0));
+                return new GateVerdict(ticket, recordFile, [new(GateCodes.NotValidated,
+                    $"Ticket '{ticket}' is not validated: its last validation covers {covered} of {record.Subtasks.Count} subtasks.",
+                    "Run ./dialtone.sh ticket validate, then commit the record.")], "not validated");
+            }
+
             var tree = git.SnapshotTree();
             if (tree != validation.Tree)
             {

@@ -21,22 +21,26 @@ public sealed class MessageTests
         var ask = Ok(repo, "ticket", "ask", Question);
         Assert.StartsWith("[ticket] Question #1 recorded.", ask.Lines.First(), StringComparison.Ordinal);
 
-        // Unanswered, it already blocks, and says who has to act.
+        // Unanswered, it already blocks, and says who has to act: the human's command is on a
+        // [MESSAGE] line, the [ACTION] is one the agent can run meanwhile.
         var waiting = Expect(1, repo, "ticket", "next");
         Assert.Equal("[BLOCK] Cannot proceed to 'next' subtask.", waiting.Lines.First());
         Assert.Contains($"[MESSAGE] Question #1 is waiting for an answer: \"{Question}\"", waiting.Lines);
-        Assert.StartsWith("[ACTION] ", waiting.Lines.Last(), StringComparison.Ordinal);
-        Assert.Contains("ticket answer 1", waiting.Lines.Last(), StringComparison.Ordinal);
+        var lines = waiting.Lines.ToList();
+        Assert.StartsWith("[MESSAGE] A human must answer it, not the agent: they run `./dialtone.sh inbox`, then `./dialtone.sh ticket answer 1 '<answer>'`.", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket status", lines[^1]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("[ACTION]", StringComparison.Ordinal) && l.Contains("ticket answer", StringComparison.Ordinal));
 
         Ok(repo, "ticket", "answer", "1", Answer, "--as", "dev");
 
-        // The seed's transcript, line for line.
+        // The seed's transcript, line for line, with its prose moved above the [ACTION] (which is only the command).
         var blocked = Expect(1, repo, "ticket", "next");
         Assert.Equal(
             [
                 "[BLOCK] Cannot proceed to 'next' subtask.",
                 "[MESSAGE] User 'dev' answered your question: \"Use v3.2 of the REST API.\"",
-                "[ACTION] Please acknowledge this message to continue: ./dialtone.sh ticket ack",
+                "[MESSAGE] Please acknowledge this message to continue:",
+                "[ACTION] ./dialtone.sh ticket ack",
             ],
             blocked.Lines);
 
@@ -87,7 +91,7 @@ public sealed class MessageTests
         var both = Expect(1, repo, "ticket", "next");
         Assert.Contains("[MESSAGE] User 'dev' answered your question: \"one\"", both.Lines);
         Assert.Contains("[MESSAGE] User 'ops' answered your question: \"two\"", both.Lines);
-        Assert.Equal("[ACTION] Please acknowledge these 2 messages to continue: ./dialtone.sh ticket ack", both.Lines.Last());
+        Assert.Equal(["[MESSAGE] Please acknowledge these 2 messages to continue:", "[ACTION] ./dialtone.sh ticket ack"], both.Lines.TakeLast(2));
 
         Ok(repo, "ticket", "ack", "#1", "noted");
         var stillBlocked = Expect(1, repo, "ticket", "next");

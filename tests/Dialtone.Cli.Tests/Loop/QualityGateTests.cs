@@ -44,7 +44,7 @@ public sealed class QualityGateTests
 
         var next = Ok(repo, "ticket", "next");
 
-        var warn = Assert.Single(next.Lines, l => l.StartsWith("[WARN]", StringComparison.Ordinal));
+        var warn = Assert.Single(next.Lines, l => l.StartsWith("[WARN]", StringComparison.Ordinal) && !IsFirstPassWarning(l));
         Assert.Equal("[WARN] Condition \"looks correct\" of 'landing-page' is vague: say what can be checked (an exit code, an output, a file).", warn);
         Assert.Contains(next.Lines, l => l.StartsWith("[PASS] Subtask 'landing-page'", StringComparison.Ordinal));
     }
@@ -57,7 +57,7 @@ public sealed class QualityGateTests
 
         var next = Ok(repo, "ticket", "next");
 
-        Assert.DoesNotContain(next.Lines, l => l.StartsWith("[WARN]", StringComparison.Ordinal));
+        Assert.DoesNotContain(next.Lines, l => l.StartsWith("[WARN]", StringComparison.Ordinal) && !IsFirstPassWarning(l));
     }
 
     [Fact]
@@ -137,9 +137,13 @@ public sealed class QualityGateTests
         var note = Ok(repo, "ticket", "log", "Implementing the webhook handler.");
 
         Assert.Equal("[ticket] Failure noted for 'step'.", fail.Lines.First());
-        Assert.StartsWith("[ACTION] ./dialtone.sh ticket next", fail.Lines.Last(), StringComparison.Ordinal);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket next", fail.Lines.Last());
         Assert.Equal("[ticket] Log captured.", note.Lines.First());
         Expect(2, repo, "ticket", "log", "FAIL: nothing-like-this broke");
         Expect(2, repo, "ticket", "log", "   ");
+
+        // The suggested entry, pasted as printed, still holds its placeholder: refused, nothing stored.
+        var pasted = Expect(2, repo, "ticket", "log", "FAIL: step exit 1 (next action: <what you will try next>)");
+        Assert.Equal("[FAIL] The text still contains the placeholder <what you will try next>: replace it with what you mean.", pasted.Lines.First());
     }
 }

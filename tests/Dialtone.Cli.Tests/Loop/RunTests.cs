@@ -25,7 +25,7 @@ public sealed class RunTests
         Assert.Equal(["counter.txt"], run.GetProperty("touched").EnumerateArray().Select(p => p.GetString()));
         var texts = next.Json.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("tag").GetString() + ": " + l.GetProperty("text").GetString()).ToList();
         Assert.Contains("fail: The test is not safe to re-run: it modified, deleted or created tracked files: counter.txt.", texts);
-        Assert.Equal("action: ./dialtone.sh ticket log \"FAIL: bump not idempotent, touched counter.txt (next action: …)\"", texts[^1]);
+        Assert.Equal("action: ./dialtone.sh ticket log 'FAIL: bump not idempotent, touched counter.txt (next action: <what you will try next>)'", texts[^1]);
         Assert.NotEqual(run.GetProperty("treeBefore").GetString(), run.GetProperty("treeAfter").GetString());
     }
 
@@ -54,7 +54,7 @@ public sealed class RunTests
         Assert.True(run.GetProperty("passed").GetBoolean());
         Assert.Empty(run.GetProperty("touched").EnumerateArray());
         Assert.Equal(["coverage-report.txt"], run.GetProperty("leftUntracked").EnumerateArray().Select(p => p.GetString()));
-        var warn = next.Json.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("tag").GetString() == "warn");
+        var warn = next.Json.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("tag").GetString() == "warn" && !IsFirstPassWarning("[WARN] " + l.GetProperty("text").GetString()));
         Assert.StartsWith("The test left new untracked files: coverage-report.txt.", warn.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class RunTests
 
         var next = Ok(repo, "ticket", "next");
 
-        Assert.DoesNotContain(next.Lines, l => l.StartsWith("[WARN]", StringComparison.Ordinal) || l.StartsWith("[FAIL]", StringComparison.Ordinal));
+        Assert.DoesNotContain(next.Lines, l => (l.StartsWith("[WARN]", StringComparison.Ordinal) && !IsFirstPassWarning(l)) || l.StartsWith("[FAIL]", StringComparison.Ordinal));
         Ok(repo, "ticket", "log", SignText("build"));
     }
 
@@ -100,7 +100,7 @@ public sealed class RunTests
         var next = Expect(1, repo, "ticket", "next");
 
         Assert.Contains(next.Lines, l => l.StartsWith("[FAIL] Subtask 'sleepy': `sleep 30` timed out in ", StringComparison.Ordinal));
-        Assert.Equal("[ACTION] ./dialtone.sh ticket log \"FAIL: sleepy timed out (next action: …)\"", next.Lines.Last());
+        Assert.Equal("[ACTION] ./dialtone.sh ticket log 'FAIL: sleepy timed out (next action: <what you will try next>)'", next.Lines.Last());
     }
 
     [Fact]

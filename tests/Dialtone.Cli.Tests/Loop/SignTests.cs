@@ -18,7 +18,7 @@ public sealed class SignTests
         // Red: the file the test looks for does not exist yet.
         var red = Expect(1, repo, "ticket", "next");
         Assert.Contains(red.Lines, l => l.StartsWith("[FAIL] Subtask 'hello-file': `test -f hello.txt` exited 1", StringComparison.Ordinal));
-        Assert.StartsWith("[ACTION] ./dialtone.sh ticket log \"FAIL: hello-file exit 1", red.Lines.Last(), StringComparison.Ordinal);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket log 'FAIL: hello-file exit 1 (next action: <what you will try next>)'", red.Lines.Last());
         Assert.DoesNotContain(red.Lines, l => l.StartsWith("[PASS]", StringComparison.Ordinal));
 
         // Green: the agent creates the file; the same test now passes and says how to sign.

@@ -15,6 +15,13 @@ public static class Story
 
     public static string SignAction(string subtask) => $"[ACTION] ./dialtone.sh ticket log \"{SignText(subtask)}\"";
 
+    /// <summary>
+    /// The [WARN] every test whose first run passes earns; stories about other warnings leave it out,
+    /// the first-pass stories assert it.
+    /// </summary>
+    public static bool IsFirstPassWarning(string line) =>
+        line.StartsWith("[WARN] The test of '", StringComparison.Ordinal) && line.Contains("passed on its very first run", StringComparison.Ordinal);
+
     /// <summary>Runs the CLI and asserts its exit code, showing the whole output when it differs.</summary>
     public static CliResult Expect(int exitCode, TempRepo repo, params string[] args)
     {

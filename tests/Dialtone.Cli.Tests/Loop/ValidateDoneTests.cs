@@ -40,7 +40,8 @@ public sealed class ValidateDoneTests
         var validate = Expect(1, repo, "ticket", "validate");
 
         Assert.Contains("[FAIL] Files changed since the last signature ('core-check', #1): lib/core.txt.", validate.Lines);
-        Assert.StartsWith("[ACTION] ", validate.Lines.Last(), StringComparison.Ordinal);
+        Assert.StartsWith("[MESSAGE] The change is unsigned work: run every test, then sign the subtask whose test covers it", validate.Lines.ToList()[^2], StringComparison.Ordinal);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket test", validate.Lines.Last());
         Assert.True(Record(repo, "stale").GetProperty("validation").ValueKind == System.Text.Json.JsonValueKind.Null, "a refused validation is not sealed as a pass");
     }
 
@@ -99,7 +100,8 @@ public sealed class ValidateDoneTests
 
         Assert.DoesNotContain("0 of 1 tests did not pass again", validate.StdOut, StringComparison.Ordinal);
         Assert.Contains(validate.Lines, l => l.StartsWith("[FAIL]", StringComparison.Ordinal) && l.Contains("out-", StringComparison.Ordinal));
-        Assert.StartsWith("[ACTION] ", validate.Lines.Last(), StringComparison.Ordinal);
+        Assert.Equal("[MESSAGE] Make 'stamp' clean up after itself (or ignore what it writes in .gitignore), then validate again:", validate.Lines.ToList()[^2]);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket validate", validate.Lines.Last());
     }
 
     [Fact]

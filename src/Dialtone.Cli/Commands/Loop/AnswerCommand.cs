@@ -12,7 +12,9 @@ public static class AnswerCommand
         var text = new Argument<string>("answer") { Description = "The answer." };
         var who = new Option<string?>("--as") { Description = "Who answers (default: git user.name).", HelpName = "user" };
         var command = new Command("answer", "Answer a question (the human's side).") { id, text, who };
-        Handler.Set(command, globals, "ticket answer", context => AnswerUseCase.Run(context.Workspace, context.Value(id), context.Value(text), context.Value(who)));
+        // Whether a person at a terminal gave the answer is the front end's to know; the use case records it.
+        Handler.Set(command, globals, "ticket answer", context => AnswerUseCase.Run(
+            context.Workspace, context.Value(id), context.Value(text), context.Value(who), fromTerminal: !Console.IsInputRedirected && !Console.IsOutputRedirected));
         return command;
     }
 }

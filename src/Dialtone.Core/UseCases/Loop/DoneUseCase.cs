@@ -57,13 +57,15 @@ public static class DoneUseCase
     }
 
     /// <summary>
-    /// Validates unless a passing validation at this very tree, with nothing open since, makes it
-    /// needless. Returns the ticket, or null when validation failed (the reply then says why).
+    /// Validates unless a passing validation that this store ran itself, at this very tree, with
+    /// nothing open since, makes it needless. Returns the ticket, or null when validation failed (the
+    /// reply then says why).
     /// </summary>
     private static Ticket? Validate(Workspace workspace, Reply reply)
     {
         Ticket ticket;
         bool validated;
+        bool arrived;
         var tree = SnapshotTree.Compute(workspace.Repository);
         using (var store = workspace.OpenStore())
         {
@@ -73,8 +75,11 @@ public static class DoneUseCase
                 throw DialtoneError.Usage($"Ticket '{ticket.Name}' is already done.", $"{NextStep.Cli} ticket start <next-ticket>");
             }
 
-            validated = Validator.IsCurrent(ticket, tree) && !store.Messages.ForTicket(ticket.Name).Exists(m => m.Blocks)
+            validated = Validator.IsTrusted(store, ticket, tree) && !store.Messages.ForTicket(ticket.Name).Exists(m => m.Blocks)
                 && !PendingAlerts.AnyPending(workspace, store, ticket);
+
+            // A passing validation this store never ran came in a record (pull, clone, hand edit).
+            arrived = !validated && Validator.IsCurrent(ticket, tree) && !store.Runs.RanPassingValidation(ticket.Name, ticket.Validation!.Hash);
         }
 
         if (validated)
@@ -86,6 +91,11 @@ public static class DoneUseCase
         var check = new Reply();
         var outcome = Validator.Run(workspace, null, check);
         reply.Add(Tag.Ticket, outcome.Passed ? "Validating... Pass." : "Validating... Fail.");
+        if (arrived)
+        {
+            reply.Add(Tag.Warn, $"The passing validation in the record (tree {RunReport.Short(tree)}) was not run by this store: it arrived in the record, so every test was run again.");
+        }
+
         foreach (var (tag, text) in check.Lines)
         {
             if (!outcome.Passed || tag != Tag.Pass)
@@ -96,6 +106,11 @@ public static class DoneUseCase
 
         if (!outcome.Passed)
         {
+            if (outcome.Message is not null)
+            {
+                reply.Add(Tag.Message, outcome.Message);
+            }
+
             reply.Fail(ExitCodes.Blocked, outcome.Action);
             return null;
         }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Dialtone.Core.Output;
-using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
@@ -13,11 +12,20 @@ namespace Dialtone.Core.UseCases.Loop;
 /// </summary>
 public static partial class LogUseCase
 {
+    /// <summary>Placeholders Dialtone prints in the `ticket log` commands it suggests.</summary>
+    private static readonly string[] PrintedPlaceholders = [RunReport.NextActionPlaceholder, "<what you did or decided>", "<subtask>", "<reason>"];
+
     public static Reply Run(Workspace workspace, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw DialtoneError.Usage("Nothing to log: the text is empty.", $"{NextStep.Cli} ticket log \"<what you did or decided>\"");
+            throw DialtoneError.Usage("Nothing to log: the text is empty.", $"{NextStep.Cli} ticket log '<what you did or decided>'");
+        }
+
+        if (PrintedPlaceholders.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is { } placeholder)
+        {
+            // Canned text from Dialtone's own [ACTION] lines must not end up in the log or the archive.
+            throw DialtoneError.Usage($"The text still contains the placeholder {placeholder}: replace it with what you mean.", $"{NextStep.Cli} ticket log '<what you did or decided>'");
         }
 
         var match = Prefix().Match(text);
@@ -31,17 +39,21 @@ public static partial class LogUseCase
         var ticket = CurrentTicket.Require(workspace, store);
         var journal = store.Journal;
         var now = workspace.Now();
+
+        // The watched design docs, checked once: a SIGN is refused over a doc change, and every entry shows what is pending.
+        var alerts = LoopAlerts.Check(reply, workspace, store, ticket, now);
+        SignEntry.Verdict? verdict = null;
         switch (kind)
         {
             case "SIGN":
-                SignEntry.Sign(workspace, store, ticket, rest, text, tree!, now, reply);
+                verdict = SignEntry.Sign(workspace, store, ticket, rest, text, tree!, alerts, now, reply);
                 break;
             case "FAIL":
                 {
-                    var subtask = SubtaskLookup.Named(ticket, rest, "FAIL: <subtask> <reason> (next action: …)");
+                    var subtask = SubtaskLookup.Named(ticket, rest, $"FAIL: <subtask> <reason> (next action: {RunReport.NextActionPlaceholder})");
                     journal.Log(ticket.Name, "fail", subtask.Name, text, now);
                     reply.Add(Tag.Ticket, $"Failure noted for '{subtask.Name}'.");
-                    reply.Add(Tag.Action, $"{NextStep.Cli} ticket next   (after the fix)");
+                    verdict = new SignEntry.Verdict(ExitCodes.Ok, $"{NextStep.Cli} ticket next", "After the fix, run its test again:");
                     break;
                 }
 
@@ -57,10 +69,20 @@ public static partial class LogUseCase
         }
 
         // After logging, whatever changed in the watched design docs: the agent hears of it at once.
-        PendingAlerts.Add(reply, workspace, store, ticket);
-
+        LoopAlerts.Show(reply, alerts, now, withActions: verdict is null);
         reply.Set("ticket", () => ticket.Name);
         reply.Set("kind", () => kind.ToLowerInvariant());
+        if (verdict is { } closing)
+        {
+            // The [ACTION] closes the answer, after the alerts.
+            if (closing.Message is not null)
+            {
+                reply.Add(Tag.Message, closing.Message);
+            }
+
+            return closing.ExitCode == ExitCodes.Ok ? reply.Add(Tag.Action, closing.Action) : reply.Fail(closing.ExitCode, closing.Action);
+        }
+
         return reply;
     }
 

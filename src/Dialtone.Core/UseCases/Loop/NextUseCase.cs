@@ -1,10 +1,10 @@
+using Dialtone.Core.Alerts;
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 using Dialtone.Core.Quality;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
-using Dialtone.Core.UseCases.Alerts;
 using Dialtone.Core.UseCases.Memory;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
@@ -23,6 +23,7 @@ public static class NextUseCase
         var reply = new Reply();
         Ticket ticket;
         Subtask subtask;
+        List<Alert> docAlerts;
         using (var store = workspace.OpenStore())
         {
             ticket = CurrentTicket.Require(workspace, store);
@@ -32,7 +33,7 @@ public static class NextUseCase
             }
 
             var now = workspace.Now();
-            if (IsHeld(reply, workspace, store, ticket, config, now)
+            if (IsHeld(reply, workspace, store, ticket, config, now, out var alerts)
                 || NextSubtask.Find(reply, workspace, store, ticket, now) is not { } current
                 || !IsReady(reply, current, config, now))
             {
@@ -40,6 +41,7 @@ public static class NextUseCase
             }
 
             subtask = current;
+            docAlerts = LoopAlerts.Docs(alerts);
             if (subtask.Status == SubtaskStatus.Todo)
             {
                 // A tip from the archive, once, as work on this subtask starts (docs/memory.md).
@@ -53,31 +55,52 @@ public static class NextUseCase
 
         // The store is closed while the test runs: tests can take minutes and may call dialtone.
         var run = TestExecution.Run(workspace.Repository, ticket, subtask, "next", config, workspace.Time);
+        bool firstPass;
         using (var store = workspace.OpenStore())
         {
+            // Null: this run is the command's first.
+            firstPass = run.Passed && (store.Runs.FirstRunPassed(ticket.Name, subtask.Name, run.Command) ?? true);
             store.Runs.Record(run);
         }
 
         RunReport.Add(reply, run, config.TestTailLines);
+        if (firstPass)
+        {
+            reply.Add(Tag.Warn, FirstPass.Warning(subtask.Name));
+        }
+
         reply.Set("run", () => RunReport.Json(run));
-        return run.Passed
-            ? reply.Add(Tag.Action, $"{NextStep.Cli} ticket log \"SIGN: {subtask.Name} test-command is idempotent and PASS\"")
-            : reply.Fail(ExitCodes.Blocked, $"{NextStep.Cli} ticket log \"FAIL: {subtask.Name} {RunReport.Reason(run)} (next action: …)\"");
+        reply.Set("firstRunPassed", () => firstPass);
+        if (!run.Passed)
+        {
+            return reply.Fail(ExitCodes.Blocked, RunReport.FailAction(run));
+        }
+
+        if (docAlerts.Count > 0)
+        {
+            // The SIGN would be refused: say so now, and point at what unblocks it.
+            reply.Add(Tag.Message, $"The test passed, but a SIGN is refused while {LoopAlerts.Names(docAlerts)} changed unacknowledged. {LoopAlerts.AckMessage(docAlerts)}");
+            return reply.Add(Tag.Action, $"{NextStep.Cli} ticket ack");
+        }
+
+        return reply.Add(Tag.Action, $"{NextStep.Cli} ticket log \"SIGN: {subtask.Name} test-command is idempotent and PASS\"");
     }
 
     /// <summary>True (and the reply blocked) when messages wait for the agent or the working summary is stale.</summary>
-    private static bool IsHeld(Reply reply, Workspace workspace, Store store, Ticket ticket, DialtoneConfig config, DateTimeOffset now)
+    private static bool IsHeld(Reply reply, Workspace workspace, Store store, Ticket ticket, DialtoneConfig config, DateTimeOffset now, out IReadOnlyList<Alert> alerts)
     {
+        alerts = [];
         var messages = store.Messages.ForTicket(ticket.Name);
         if (messages.Exists(m => m.Blocks))
         {
             reply.Add(Tag.Block, "Cannot proceed to 'next' subtask.");
-            reply.Fail(ExitCodes.Blocked, MessageBlock.Describe(reply, messages));
+            MessageBlock.Close(reply, MessageBlock.Describe(reply, messages)!, ExitCodes.Blocked);
             return true;
         }
 
-        // Design-doc changes and external events are shown here; validate refuses until they are acknowledged.
-        PendingAlerts.Add(reply, workspace, store, ticket);
+        // Design-doc changes and external events are shown here; SIGN and validate refuse until they are acknowledged.
+        alerts = LoopAlerts.Check(reply, workspace, store, ticket, now);
+        LoopAlerts.Show(reply, alerts, now, withActions: false);
 
         var summary = store.Journal.LatestSummary(ticket.Name);
         if (!SummaryRules.IsStale(summary?.At, ticket.CreatedAt, now, config.SummaryMaxAgeMinutes))

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dialtone.Core.Output;
+using Dialtone.Core.Grants;
 using Dialtone.Core.Runs;
+using Dialtone.Core.Workflow;
 
 namespace Dialtone.Core.UseCases.Loop;
 
@@ -35,6 +37,16 @@ public static class RunReport
             reply.Add(Tag.Warn, $"The test left new untracked files: {Paths(run.LeftUntracked)}. Add them to .gitignore or remove them (and make the test clean up), or signing sees a changed tree.");
         }
     }
+
+    /// <summary>The placeholder the agent replaces in <see cref="FailAction"/>; `ticket log` refuses text that still holds it.</summary>
+    public const string NextActionPlaceholder = "<what you will try next>";
+
+    /// <summary>
+    /// The FAIL entry for a failed run, as one pasteable command: the text is single-quoted (a reason
+    /// can name paths with any character in them), the plan is left for the agent in angle brackets.
+    /// </summary>
+    public static string FailAction(TestRun run) =>
+        $"{NextStep.Cli} ticket log {ShellWords.Quote($"FAIL: {run.Subtask} {Reason(run)} (next action: {NextActionPlaceholder})")}";
 
     public static string Reason(TestRun run) =>
         run.TimedOut ? "timed out"

@@ -1,3 +1,4 @@
+using Dialtone.Core.Grants;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.Workflow;
 
@@ -12,7 +13,7 @@ public static class SubtaskLookup
         var name = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         if (!Names.IsValid(name))
         {
-            throw DialtoneError.Usage($"Expected the form \"{form}\".", $"{NextStep.Cli} ticket log \"{form}\"");
+            throw DialtoneError.Usage($"Expected the form \"{form}\".", $"{NextStep.Cli} ticket log {ShellWords.Quote(form)}");
         }
 
         return ticket.FindSubtask(name) ?? throw Unknown(ticket, name);

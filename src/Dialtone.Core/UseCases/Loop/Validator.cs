@@ -1,7 +1,9 @@
 using Dialtone.Core.Config;
 using Dialtone.Core.Output;
+using Dialtone.Core.Records;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Signing;
+using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Core.UseCases.Tickets;
 using Dialtone.Core.Workflow;
@@ -17,7 +19,8 @@ namespace Dialtone.Core.UseCases.Loop;
 /// </summary>
 public static class Validator
 {
-    public sealed record Outcome(bool Passed, Ticket Ticket, string? Action);
+    /// <param name="Message">What the [MESSAGE] above the [ACTION] explains, when the action needs it.</param>
+    public sealed record Outcome(bool Passed, Ticket Ticket, string? Action, string? Message = null);
 
     public static Outcome Run(Workspace workspace, string? name, Reply reply)
     {
@@ -25,6 +28,7 @@ public static class Validator
         var tree = SnapshotTree.Compute(workspace.Repository);
         Ticket ticket;
         var problems = new List<(string Text, string Action)>();
+        string? staleHint = null;
         using (var store = workspace.OpenStore())
         {
             ticket = CurrentTicket.Resolve(workspace, store, name);
@@ -36,13 +40,14 @@ public static class Validator
             var messages = store.Messages.ForTicket(ticket.Name);
             foreach (var message in messages.Where(m => m.Blocks))
             {
+                // Answering is the human's move; the agent's action is to look where things stand.
                 problems.Add(message.IsAnswered
                     ? ($"The answer to question #{message.Id} is not acknowledged.", $"{NextStep.Cli} ticket ack")
-                    : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket answer {message.Id} \"<answer>\"   (the human)"));
+                    : ($"Question #{message.Id} is not answered yet.", $"{NextStep.Cli} ticket status"));
             }
 
             // Unacknowledged alerts, checked afresh: a last-minute doc change counts too.
-            problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket));
+            problems.AddRange(Alerts.PendingAlerts.Problems(workspace, store, ticket).Select(p => (p.Text, $"{NextStep.Cli} ticket ack")));
 
             if (ticket.Subtasks.Count == 0)
             {
@@ -60,7 +65,10 @@ public static class Validator
                 var last = ticket.Attestations[^1].Subtask;
                 problems.Add((
                     $"Files changed since the last signature ('{last}', #{ticket.Attestations[^1].Seq}): {RunReport.Paths(changed)}.",
-                    $"{NextStep.Cli} ticket test   (then sign what covers the change: {NextStep.Cli} ticket log \"SIGN: {last} test-command is idempotent and PASS\")"));
+                    $"{NextStep.Cli} ticket test"));
+                staleHint = problems.Count == 1
+                    ? $"The change is unsigned work: run every test, then sign the subtask whose test covers it ({NextStep.Cli} ticket log \"SIGN: {last} test-command is idempotent and PASS\" if it is '{last}'):"
+                    : null;
             }
         }
 
@@ -72,7 +80,8 @@ public static class Validator
             }
 
             reply.Set("problems", () => new System.Text.Json.Nodes.JsonArray([.. problems.Select(p => (System.Text.Json.Nodes.JsonNode?)p.Text)]));
-            return new Outcome(false, ticket, problems[0].Action);
+
+            return new Outcome(false, ticket, problems[0].Action, staleHint);
         }
 
         // Re-run every test with the store closed: passing again without touching files is the proof.
@@ -97,7 +106,7 @@ public static class Validator
                 }
             }
 
-            Chain.Seal(ticket, new Validation
+            var validation = Chain.Seal(ticket, new Validation
             {
                 Tree = tree,
                 ValidatedAt = now,
@@ -105,6 +114,9 @@ public static class Validator
                 Results = runs.ConvertAll(r => new ValidationResult(r.Subtask, r.ExitCode, r.DurationMs, r.Passed)),
                 PrevHash = "",
             });
+
+            // This store ran it: `ticket done` trusts this hash, and only hashes it finds here.
+            table.RecordValidation(ticket.Name, validation, now);
             workspace.Save(store, ticket);
         }
 
@@ -132,15 +144,29 @@ public static class Validator
         reply.Set("runs", () => new System.Text.Json.Nodes.JsonArray([.. runs.Select(r => (System.Text.Json.Nodes.JsonNode?)RunReport.Json(r))]));
         reply.Set("tree", () => tree);
         var failed = runs.Find(r => !r.Passed);
+        var cleanUp = failed is null && unclean.Count > 0
+            ? $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then validate again:"
+            : null;
         var action = failed is not null
-            ? $"{NextStep.Cli} ticket log \"FAIL: {failed.Subtask} {RunReport.Reason(failed)} (next action: …)\""
+            ? RunReport.FailAction(failed)
             : unclean.Count > 0
-                ? $"Make '{unclean[0].Subtask}' clean up after itself (or ignore what it writes in .gitignore), then: {NextStep.Cli} ticket validate"
+                ? $"{NextStep.Cli} ticket validate"
                 : null;
-        return new Outcome(passed, ticket, action);
+        return new Outcome(passed, ticket, action, cleanUp);
     }
 
-    /// <summary>True when the ticket's last validation passed at the current tree and still links to the chain's head.</summary>
+    /// <summary>
+    /// True when the ticket's last validation passed at the current tree, still links to the chain's
+    /// head, and re-ran every subtask: one with fewer results than subtasks never counts.
+    /// </summary>
     public static bool IsCurrent(Ticket ticket, string tree) =>
-        ticket.Validation is { Passed: true } v && v.Tree == tree && v.PrevHash == Chain.HeadHash(ticket);
+        ticket.Validation is { Passed: true } v && v.Tree == tree && v.PrevHash == Chain.HeadHash(ticket)
+        && RecordVerifier.ValidationCovers(RecordMapper.ToRecord(ticket));
+
+    /// <summary>
+    /// True when the last validation is current and this store ran it itself. A validation that
+    /// arrived in a record (a pull, a clone, a hand edit) may carry any hash it likes; only re-running proves it.
+    /// </summary>
+    public static bool IsTrusted(Store store, Ticket ticket, string tree) =>
+        IsCurrent(ticket, tree) && store.Runs.RanPassingValidation(ticket.Name, ticket.Validation!.Hash);
 }

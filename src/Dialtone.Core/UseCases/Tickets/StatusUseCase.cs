@@ -26,11 +26,19 @@ public static class StatusUseCase
         reply.Add(Tag.Ticket, $"Current ticket: {ticket.Name} ({ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done{(current is null ? "" : $"; current: {current.Name}")})");
         TicketText.Queue(reply, ticket);
         var messages = store.Messages.ForTicket(ticket.Name);
-        var messageAction = MessageBlock.Describe(reply, messages);
+        var blocker = MessageBlock.Describe(reply, messages);
         var alerted = PendingAlerts.Add(reply, workspace, store, ticket);
+
+        // What happened outside the loop, for the agent and for whoever reviews the ticket (docs/trust.md).
+        EvidenceReport.Add(reply, ticket);
         reply.Set("ticket", () => TicketJson.Full(ticket));
         reply.Set("openMessages", () => new JsonArray([.. messages.Where(m => m.Blocks).Select(m => (JsonNode?)m.Id)]));
-        reply.Add(Tag.Action, messageAction ?? (alerted ? $"{NextStep.Cli} ticket ack" : NextStep.For(ticket)));
-        return reply;
+        if (blocker is not null)
+        {
+            reply.Add(Tag.Message, blocker.Message);
+            return reply.Add(Tag.Action, blocker.Action);
+        }
+
+        return reply.Add(Tag.Action, alerted ? $"{NextStep.Cli} ticket ack" : NextStep.For(ticket));
     }
 }
