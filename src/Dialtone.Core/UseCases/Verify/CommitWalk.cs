@@ -96,13 +96,13 @@ public static class CommitWalk
                 return new VerifiedCommit(commit, CommitKind.Policy, tree, Note: string.Join("; ", changes));
             }
 
-            if (attested.TryGetValue(tree, out var signature))
+            if (parent is not null && Without(treeOf[parent]) == tree)
             {
-                return new VerifiedCommit(commit, CommitKind.Signed, tree, signature.Seq);
+                return new VerifiedCommit(commit, CommitKind.Bookkeeping, tree);
             }
 
-            return parent is not null && Without(treeOf[parent]) == tree
-                ? new VerifiedCommit(commit, CommitKind.Bookkeeping, tree)
+            return attested.TryGetValue(tree, out var signature)
+                ? new VerifiedCommit(commit, CommitKind.Signed, tree, signature.Seq)
                 : new VerifiedCommit(commit, CommitKind.Unsigned, tree);
         }
 
