@@ -35,6 +35,15 @@ public sealed class VerifyReport
 
     public bool Passed => Error is null && Checks.TrueForAll(c => c.Passed);
 
+    /// <summary>Appends what a part of the verify found on its own (work done in parallel, shown in order).</summary>
+    public void Merge(VerifyReport part)
+    {
+        Checks.AddRange(part.Checks);
+        Commits.AddRange(part.Commits);
+        Tests.AddRange(part.Tests);
+        Evidence.AddRange(part.Evidence);
+    }
+
     public VerifyCheck Add(VerifyCheck check)
     {
         Checks.Add(check);
