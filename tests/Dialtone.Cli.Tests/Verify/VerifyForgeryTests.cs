@@ -189,4 +189,34 @@ public sealed class VerifyForgeryTests(HonestTicket honest)
         Assert.Contains($"[WARN] merge {merge} 'Merge main' is not git's own merge of its parents (it changes more than the merge does); review what it adds: git show --remerge-diff {merge}", result.Lines);
         Assert.Contains(result.Lines, l => l.StartsWith("[FAIL] validation: the last validation was made at tree", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void BranchRenamedAwayFromItsTicket_WithoutTrailers_StillVerifiesTheRecordItChanges()
+    {
+        using var clone = honest.Clone();
+        new Forge(clone).AddSubtask("sneaky", "false").Sign("sneaky", "false").ValidateAll().Save();
+        Verifier.CommitPastTheGate(clone, "Record sneaky");
+        clone.Git("switch", "-q", "-c", "innocent-looking");
+
+        var result = Verifier.Expect(1, clone, "--base", "origin/main");
+
+        Assert.StartsWith("[ticket] Verifying ticket 'feature' at HEAD ", result.Lines.First(), StringComparison.Ordinal);
+        Assert.Contains(result.Lines, l => l.StartsWith("[FAIL] test 'sneaky': `false` failed (exit 1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RecordWithNoSubtasksAtAll_Fails()
+    {
+        using var clone = honest.Clone();
+        var forge = new Forge(clone);
+        forge.Record.Subtasks.Clear();
+        forge.Record.Attestations.Clear();
+        forge.Validate().Save();
+        Verifier.CommitPastTheGate(clone, "Nothing to test");
+
+        var result = Verifier.Expect(1, clone);
+
+        Assert.Contains("[FAIL] validation: the ticket has no subtasks: nothing was signed, nothing is tested.", result.Lines);
+        Assert.Contains(result.Lines, l => l.StartsWith("[FAIL] commit ", StringComparison.Ordinal) && l.Contains("'Greet the world' records work no signature covers", StringComparison.Ordinal));
+    }
 }

@@ -148,4 +148,14 @@ public sealed class VerifyHonestTests(HonestTicket honest)
 
         Assert.Contains("[PASS] commits: all 4 since the merge-base are signed (2), bookkeeping (2) or merges (0).", result.Lines);
     }
+
+    [Fact]
+    public void BaseThatIsHeadItself_LeavesNoCommitToCheck_AndSaysSo()
+    {
+        using var clone = honest.Clone();
+
+        var result = Verifier.Expect(0, clone, "--base", "HEAD");
+
+        Assert.Contains(result.Lines, l => l.StartsWith("[WARN] commits: none since the merge-base ", StringComparison.Ordinal) && l.EndsWith("HEAD is already on the base HEAD; is that the branch the ticket merges into?", StringComparison.Ordinal));
+    }
 }

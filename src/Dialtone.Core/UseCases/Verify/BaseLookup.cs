@@ -15,7 +15,9 @@ public static class BaseLookup
 
     public static Found Resolve(GitRepository repository, string head, string? option, TicketRecord record)
     {
-        var (name, commit) = option is { Length: > 0 } ? Named(repository, option) : FromRecord(repository, record);
+        var (name, commit) = option is { Length: > 0 }
+            ? Named(repository, option) ?? throw Missing(repository, $"The base '{Printable(option)}' names no commit in this repository")
+            : FromRecord(repository, record);
         var mergeBase = repository.MergeBase(commit, head)
             ?? throw DialtoneError.Usage(
                 $"The base {name} ({VerifyReport.Short(commit)}) and HEAD have no common history{ShallowNote(repository)}.",
@@ -23,7 +25,8 @@ public static class BaseLookup
         return new Found(name, commit, mergeBase);
     }
 
-    private static (string Name, string Commit) Named(GitRepository repository, string option)
+    /// <summary>The commit a `--base` names (as given, or as origin/&lt;name&gt;), or null when it names none here.</summary>
+    public static (string Name, string Commit)? Named(GitRepository repository, string option)
     {
         foreach (var candidate in Candidates(option))
         {
@@ -33,7 +36,7 @@ public static class BaseLookup
             }
         }
 
-        throw Missing(repository, $"The base '{Printable(option)}' names no commit in this repository");
+        return null;
     }
 
     private static (string Name, string Commit) FromRecord(GitRepository repository, TicketRecord record)

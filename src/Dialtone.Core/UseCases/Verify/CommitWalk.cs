@@ -144,9 +144,9 @@ public static class CommitWalk
         if (report.Commits.TrueForAll(c => c.Passed))
         {
             int Count(string kind) => report.Commits.Count(c => c.Kind == kind);
-            report.Add(VerifyCheck.Pass("commits", report.Commits.Count == 0
-                ? "commits: none since the merge-base."
-                : $"commits: all {report.Commits.Count} since the merge-base are signed ({Count(CommitKind.Signed)}), bookkeeping ({Count(CommitKind.Bookkeeping)}) or merges ({Count(CommitKind.Merge)})."));
+            report.Add(report.Commits.Count == 0
+                ? VerifyCheck.Warn("commits", $"commits: none since the merge-base {VerifyReport.Short(found.MergeBase)}: HEAD is already on the base {found.Ref}; is that the branch the ticket merges into?")
+                : VerifyCheck.Pass("commits", $"commits: all {report.Commits.Count} since the merge-base are signed ({Count(CommitKind.Signed)}), bookkeeping ({Count(CommitKind.Bookkeeping)}) or merges ({Count(CommitKind.Merge)})."));
         }
     }
 

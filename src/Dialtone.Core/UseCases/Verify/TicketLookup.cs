@@ -16,7 +16,8 @@ public static class TicketLookup
     // How far back the trailers of a branch are looked for when its record is missing.
     private const int TrailerDepth = 500;
 
-    public static VerifyTarget Find(GitRepository repository, string head, string? option)
+    /// <param name="baseOption">`--base`, when given: a branch that changes a ticket's record is that ticket's, whatever its name.</param>
+    public static VerifyTarget Find(GitRepository repository, string head, string? option, string? baseOption = null)
     {
         var probe = RepositoryProbe.Find(repository.TopLevel)
             ?? throw DialtoneError.Environment($"'{repository.TopLevel}' is not inside a git work tree.", "git status");
@@ -47,6 +48,16 @@ public static class TicketLookup
             return new VerifyTarget(candidate, null);
         }
 
+        // Renamed away from its ticket and its trailers stripped, a branch still carries the record it changed.
+        if (baseOption is { Length: > 0 } && ChangedRecords(repository, head, baseOption) is { Count: > 0 } changed)
+        {
+            return changed.Count == 1
+                ? new VerifyTarget(changed[0], Record(repository, head, changed[0]))
+                : throw DialtoneError.Usage(
+                    $"The branch changes the records of {changed.Count} tickets ({string.Join(", ", changed)}) and nothing says which one it is.",
+                    $"{NextStep.Cli} verify --ticket <ticket> --base {Core.Grants.ShellWords.Quote(baseOption)}");
+        }
+
         if (name is null)
         {
             throw DialtoneError.Usage(
@@ -55,6 +66,22 @@ public static class TicketLookup
         }
 
         return new VerifyTarget(null, null, $"Branch '{Names(name)}' has no ticket record and no commit names it as a ticket: nothing to verify.");
+    }
+
+    /// <summary>The tickets whose records the branch adds or changes since its merge-base with the base (none when the base is not here: the base check says so).</summary>
+    private static List<string> ChangedRecords(GitRepository repository, string head, string baseOption)
+    {
+        if (BaseLookup.Named(repository, baseOption) is not { } found || repository.MergeBase(found.Commit, head) is not { } mergeBase)
+        {
+            return [];
+        }
+
+        var prefix = $"{SnapshotTree.BookkeepingDirectory}/tickets/";
+        return [.. (repository.DiffRaw(mergeBase, head, [prefix]) ?? [])
+            .Where(c => c.NewBlob is not null && c.Path.StartsWith(prefix, StringComparison.Ordinal) && c.Path.EndsWith(".json", StringComparison.Ordinal))
+            .Select(c => c.Path[prefix.Length..^".json".Length])
+            .Where(TicketResolver.IsTicketName)
+            .Distinct(StringComparer.Ordinal)];
     }
 
     private static byte[]? Record(GitRepository repository, string head, string ticket) =>

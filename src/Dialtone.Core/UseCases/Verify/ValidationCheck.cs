@@ -16,6 +16,12 @@ public static class ValidationCheck
 
     public static void Run(GitRepository repository, TicketRecord record, string headTree, VerifyReport report)
     {
+        if (record.Subtasks.Count == 0)
+        {
+            report.Add(VerifyCheck.Fail("validation", "validation: the ticket has no subtasks: nothing was signed, nothing is tested.", "add the subtasks that prove the work, run, sign and validate them, and commit the record.", $"{NextStep.Cli} ticket subtask add <subtask-name> --desc \"<goal>\" --condition \"<objective check>\" --test \"<idempotent command>\""));
+            return;
+        }
+
         if (record.Validation is not { } v)
         {
             report.Add(VerifyCheck.Fail("validation", "validation: the record has no validation: nothing says every test passed at the final tree.", Fix, Action));

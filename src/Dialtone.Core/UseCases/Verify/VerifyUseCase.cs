@@ -41,7 +41,7 @@ public static class VerifyUseCase
         var head = repository.Head
             ?? throw DialtoneError.Usage("HEAD has no commit yet: there is nothing to verify.", "git log --oneline");
         report.Head = head;
-        var target = TicketLookup.Find(repository, head, request.Ticket);
+        var target = TicketLookup.Find(repository, head, request.Ticket, request.Base);
         if (target.Ticket is null)
         {
             var nothing = new Reply().Add(Tag.Warn, target.NothingToVerify!);
