@@ -130,9 +130,12 @@ public sealed class VerifyHonestTests(HonestTicket honest)
         using var clone = honest.Clone();
         clone.Git("switch", "-q", "-c", "plain-work", "origin/main");
 
-        var result = Verifier.Expect(0, clone);
+        var summary = clone.Sibling("summary-plain.md");
+
+        var result = Verifier.Expect(0, clone, "--summary", summary);
 
         Assert.Equal(["[WARN] Branch 'plain-work' has no ticket record and no commit names it as a ticket: nothing to verify."], result.Lines);
+        Assert.Equal("## Dialtone verify: nothing to verify\n\nBranch 'plain-work' has no ticket record and no commit names it as a ticket: nothing to verify.\n\n", File.ReadAllText(summary));
     }
 
     [Fact]

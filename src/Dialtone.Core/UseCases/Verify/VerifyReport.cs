@@ -30,6 +30,9 @@ public sealed class VerifyReport
 
     public List<Evidence> Evidence { get; } = [];
 
+    /// <summary>Set when there is no ticket to verify here: why.</summary>
+    public string? NothingToVerify { get; set; }
+
     /// <summary>Set when verify could not run to the end (exit 2 or 3): the reason.</summary>
     public string? Error { get; set; }
 

@@ -14,11 +14,11 @@ public static class VerifySummary
     {
         var md = new StringBuilder();
         var ticket = report.Ticket is null ? "" : $" `{Code(report.Ticket)}`";
-        var verdict = report.Error is not null ? "could not run" : report.Passed ? "passed" : "failed";
+        var verdict = report.Error is not null ? "could not run" : report.NothingToVerify is not null ? "nothing to verify" : report.Passed ? "passed" : "failed";
         md.Append("## Dialtone verify").Append(ticket).Append(": ").Append(verdict).Append("\n\n");
-        if (report.Error is { } error)
+        if ((report.Error ?? report.NothingToVerify) is { } why)
         {
-            md.Append(Cell(error)).Append("\n\n");
+            md.Append(Cell(why)).Append("\n\n");
             return md.ToString();
         }
 

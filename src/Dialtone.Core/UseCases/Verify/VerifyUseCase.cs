@@ -44,6 +44,7 @@ public static class VerifyUseCase
         var target = TicketLookup.Find(repository, head, request.Ticket, request.Base);
         if (target.Ticket is null)
         {
+            report.NothingToVerify = target.NothingToVerify;
             var nothing = new Reply().Add(Tag.Warn, target.NothingToVerify!);
             nothing.Set("ticket", () => null).Set("head", () => head).Set("passed", () => true).Set("checks", () => new JsonArray());
             return nothing;
