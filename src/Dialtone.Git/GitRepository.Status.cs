@@ -4,9 +4,9 @@ namespace Dialtone.Git;
 public sealed partial class GitRepository
 {
     /// <summary>
-    /// Every path that differs from HEAD or the index, and every untracked file no ignore rule
-    /// covers (each one, not their directories); empty for a clean checkout.
+    /// The commit HEAD names, and every path that differs from HEAD or the index and every untracked
+    /// file no ignore rule covers (each one, not their directories): nothing, for a clean checkout.
     /// </summary>
-    public IReadOnlyList<StatusEntry> WorkTreeStatus() =>
-        StatusEntry.Parse(Git.Checked(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).StdOut);
+    public WorkTreeState WorkTreeStatus() =>
+        WorkTreeState.Parse(Git.Checked(["status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all", "--no-renames"]).StdOut);
 }

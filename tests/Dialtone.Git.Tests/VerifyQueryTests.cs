@@ -127,7 +127,8 @@ public sealed class VerifyQueryTests
         repo.Write(".gitignore", "build/\n");
         repo.Commit("files");
         var git = GitRepository.Discover(repo.Path_);
-        Assert.Empty(git.WorkTreeStatus());
+        Assert.True(git.WorkTreeStatus().IsClean);
+        Assert.Equal(repo.Git("rev-parse", "HEAD"), git.WorkTreeStatus().Head);
 
         repo.Write("README.md", "changed\n");
         File.Delete(Path.Combine(repo.Path_, "gone.txt"));
@@ -137,10 +138,15 @@ public sealed class VerifyQueryTests
         repo.Write("staged.txt", "staged\n");
         repo.Git("add", "staged.txt");
 
-        var status = git.WorkTreeStatus().OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var status = git.WorkTreeStatus().Entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
 
         Assert.Equal([" M README.md", " D gone.txt", "?? new dir/one.txt", "?? new dir/two.txt", "A  staged.txt"], status.Select(e => e.ToString()));
         Assert.Equal(2, status.Count(e => e.IsUntracked));
+        using var unborn = new TempRepo(name: "unborn", commit: false);
+        unborn.Write("x.txt", "x\n");
+        var fresh = GitRepository.Discover(unborn.Path_).WorkTreeStatus();
+        Assert.Null(fresh.Head);
+        Assert.Equal(["?? x.txt"], fresh.Entries.Select(e => e.ToString()));
     }
 
     [Fact]

@@ -219,4 +219,23 @@ public sealed class VerifyForgeryTests(HonestTicket honest)
         Assert.Contains("[FAIL] validation: the ticket has no subtasks: nothing was signed, nothing is tested.", result.Lines);
         Assert.Contains(result.Lines, l => l.StartsWith("[FAIL] commit ", StringComparison.Ordinal) && l.Contains("'Greet the world' records work no signature covers", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TestThatMovesHead_Fails_BeforeTheTestsAfterItRunOnOtherCode()
+    {
+        using var clone = honest.Clone();
+        const string Command = "git checkout -q --detach HEAD~2";
+        var forge = new Forge(clone).AddSubtask("rewind", Command).Sign("rewind", Command);
+        forge.Record.Subtasks.Insert(0, forge.Record.Subtasks[^1]);
+        forge.Record.Subtasks.RemoveAt(forge.Record.Subtasks.Count - 1);
+        forge.ValidateAll().Save();
+        Verifier.CommitPastTheGate(clone, "Record rewind");
+        var forged = clone.Git("rev-parse", "--short=7", "HEAD");
+
+        var result = Verifier.Expect(1, clone);
+
+        Assert.Contains(result.Lines, l => l.StartsWith($"[FAIL] test 'rewind': `{Command}` moved HEAD from {forged} to ", StringComparison.Ordinal) && l.EndsWith("; the tests after it were not run.", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Lines, l => l.StartsWith("[PASS] test", StringComparison.Ordinal));
+        Assert.Equal("[ACTION] ./dialtone.sh ticket subtask edit rewind --test \"<a command that leaves git alone>\"", result.Lines.Last());
+    }
 }

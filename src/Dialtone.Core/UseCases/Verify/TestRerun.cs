@@ -31,7 +31,7 @@ public static class TestRerun
     }
 
     /// <summary>Runs each subtask's signed test at HEAD in the (clean) work tree.</summary>
-    public static void AtHead(GitRepository repository, TicketRecord record, DialtoneConfig config, SecretMask mask, VerifyReport report)
+    public static void AtHead(GitRepository repository, TicketRecord record, string head, DialtoneConfig config, SecretMask mask, VerifyReport report)
     {
         var timeout = TimeSpan.FromSeconds(config.TestTimeoutSeconds);
         var left = new HashSet<StatusEntry>();
@@ -47,7 +47,20 @@ public static class TestRerun
             }
 
             var shell = ShellRunner.Run(command, repository.TopLevel, timeout, Environment(record, subtask, "verify"));
-            var after = Changes(repository);
+            var state = repository.WorkTreeStatus();
+            if (state.Head != head)
+            {
+                // A test that commits, resets or checks out would have the tests after it run on other code.
+                report.Tests.Add(Result(subtask.Name, command, shell, mask, config.TestTailLines) with { Passed = false });
+                report.Add(VerifyCheck.Fail(
+                    name,
+                    $"test '{subtask.Name}': `{OneLine(command)}` moved HEAD from {VerifyReport.Short(head)} to {VerifyReport.Short(state.Head)}; the tests after it were not run.",
+                    "a test must not commit, reset or check out: make it leave git alone, then sign and validate it again.",
+                    $"{NextStep.Cli} ticket subtask edit {subtask.Name} --test \"<a command that leaves git alone>\""));
+                return;
+            }
+
+            var after = Changes(state);
             var fresh = after.Where(e => !left.Contains(e)).ToList();
             var ranAfterOthers = left.Count > 0;
             left.UnionWith(after);
@@ -128,8 +141,8 @@ public static class TestRerun
     };
 
     /// <summary>What the work tree shows changed outside `.dialtone/`; the work tree started clean, so all of it is the tests'.</summary>
-    private static List<StatusEntry> Changes(GitRepository repository) =>
-        [.. repository.WorkTreeStatus().Where(e => !e.Path.StartsWith(SnapshotTree.BookkeepingDirectory + "/", StringComparison.Ordinal))];
+    private static List<StatusEntry> Changes(WorkTreeState state) =>
+        [.. state.Entries.Where(e => !e.Path.StartsWith(SnapshotTree.BookkeepingDirectory + "/", StringComparison.Ordinal))];
 
     private static Dictionary<string, string?> Environment(TicketRecord record, RecordSubtask subtask, string kind) => new()
     {

@@ -51,7 +51,7 @@ public static class VerifyUseCase
         }
 
         report.Ticket = target.Ticket;
-        var changed = repository.WorkTreeStatus();
+        var changed = repository.WorkTreeStatus().Entries;
         if (changed.Count > 0)
         {
             throw DialtoneError.Usage(
@@ -77,7 +77,7 @@ public static class VerifyUseCase
         var tests = new VerifyReport();
         var config = Config(repository, found.MergeBase, tests);
         var mask = SecretMask.FromEnvironment();
-        TestRerun.AtHead(repository, record, config, mask, tests);
+        TestRerun.AtHead(repository, record, head, config, mask, tests);
 
         var walk = walking.GetAwaiter().GetResult();
         report.Merge(commits);
