@@ -85,6 +85,7 @@ public static class App
         root.Subcommands.Add(InboxCommand.Build(globals));
         root.Subcommands.Add(Commands.Alerts.DocsCommand.Build(globals));
         root.Subcommands.Add(Commands.Memory.StatsCommand.Build(globals));
+        root.Subcommands.Add(Commands.Verify.VerifyCommand.Build(globals));
     }
 
     /// <summary>"ticket subtask add" for the deepest command the parser recognised (root excluded).</summary>
