@@ -15,7 +15,9 @@ namespace Dialtone.Core.Grants;
 /// `&lt;store dir&gt;/grant-sessions/`. A file is created with its mode (never readable by others, not
 /// even for an instant) under a temporary name and renamed into place, so a reader never sees half
 /// of one. It is removed at revoke, at expiry (a small background timer), or by the next dialtone
-/// command after expiry (the lazy sweep); readers ignore it after its expiry in any case.
+/// command after expiry (the lazy sweep); readers ignore it after its expiry in any case. A file in
+/// the runtime directory leaves a pointer (`&lt;lease&gt;.at`, the directory's path, no secret) in the
+/// store's directory, so that a process started without XDG_RUNTIME_DIR still finds it.
 /// </summary>
 public static class SessionFiles
 {
@@ -24,67 +26,70 @@ public static class SessionFiles
 
     private const string Extension = ".grant";
     private const string TempExtension = ".tmp";
+    private const string PointerExtension = ".at";
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>
-    /// The directory new files go to, created with mode 0700 and checked private; exit 3 with the fix
-    /// when it is not (someone else's, open to the group or others, a symbolic link).
+    /// The directory new files go to, created with mode 0700 and checked private (and the store's,
+    /// which holds the pointers); exit 3 with the fix when one is not (someone else's, open to the
+    /// group or others, a symbolic link).
     /// </summary>
     public static string Prepare(StorePaths paths, Func<string, string?>? environment = null)
     {
-        if (RuntimeDirectory(environment) is { } runtime)
+        var inStore = InStore(paths);
+        PrivateDirectory.Ensure(inStore);
+        if (RuntimeDirectory(environment) is not { } runtime)
         {
-            var dialtone = Path.Combine(runtime, "dialtone");
-            PrivateDirectory.Ensure(dialtone);
-            var directory = Path.Combine(dialtone, Key(paths));
-            PrivateDirectory.Ensure(directory);
-            return directory;
+            return inStore;
         }
 
-        var inStore = Path.Combine(paths.Directory, StoreSubdirectory);
-        PrivateDirectory.Ensure(inStore);
-        return inStore;
+        var dialtone = Path.Combine(runtime, "dialtone");
+        PrivateDirectory.Ensure(dialtone);
+        var directory = Path.Combine(dialtone, Key(paths));
+        PrivateDirectory.Ensure(directory);
+        return directory;
     }
 
     /// <summary>
-    /// Every place a file of this store may be, the preferred first: one process may have the runtime
-    /// directory set and the next not, and each must still find (and remove) the other's files.
+    /// Every place a file of this store may be: the runtime directory this process knows, the store's
+    /// directory, and those the store's pointers name (written by processes with another runtime directory).
     /// </summary>
-    public static IEnumerable<string> Directories(StorePaths paths, Func<string, string?>? environment = null)
+    public static List<string> Directories(StorePaths paths, Func<string, string?>? environment = null)
     {
+        var inStore = InStore(paths);
+        var directories = new List<string>();
         if (RuntimeDirectory(environment) is { } runtime)
         {
-            yield return Path.Combine(runtime, "dialtone", Key(paths));
+            directories.Add(Path.Combine(runtime, "dialtone", Key(paths)));
         }
 
-        yield return Path.Combine(paths.Directory, StoreSubdirectory);
+        directories.Add(inStore);
+        foreach (var pointer in Files(inStore, PointerExtension))
+        {
+            if (ReadPointer(pointer) is { } named && !directories.Contains(named, StringComparer.Ordinal))
+            {
+                directories.Add(named);
+            }
+        }
+
+        return directories;
     }
 
     /// <summary>Writes the grant's file into <paramref name="directory"/> (from <see cref="Prepare"/>); returns its path.</summary>
-    public static string Write(string directory, SessionGrant grant)
+    public static string Write(StorePaths paths, string directory, SessionGrant grant)
     {
         var path = Path.Combine(directory, Name(grant.Lease, Extension));
-        var temp = Path.Combine(directory, Name(grant.Lease, TempExtension));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
+        var inStore = InStore(paths);
+        if (!string.Equals(directory, inStore, StringComparison.Ordinal))
         {
-            options.UnixCreateMode = OwnerReadWrite;
+            // The pointer first: a file nobody can find is a file nobody removes.
+            WriteNew(Path.Combine(inStore, Name(grant.Lease, PointerExtension)), Encoding.UTF8.GetBytes(directory));
         }
 
         var bytes = Encoding.UTF8.GetBytes(Serialize(grant));
         try
         {
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(bytes);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
+            WriteNew(path, bytes);
         }
         finally
         {
@@ -106,9 +111,9 @@ public static class SessionFiles
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(directory, "*" + Extension))
+            foreach (var file in Files(directory, Extension))
             {
-                if (TryRead(file) is { } grant)
+                if (TryRead(file) is { } grant && !grants.Exists(g => g.Lease == grant.Lease))
                 {
                     grants.Add(grant);
                 }
@@ -118,7 +123,7 @@ public static class SessionFiles
         return grants;
     }
 
-    /// <summary>Removes the files of <paramref name="lease"/> wherever they are; true when one was there.</summary>
+    /// <summary>Removes the files of <paramref name="lease"/> wherever they are, its pointer last; true when one was there.</summary>
     public static bool Remove(StorePaths paths, long lease, Func<string, string?>? environment = null)
     {
         var removed = false;
@@ -128,24 +133,35 @@ public static class SessionFiles
             Delete(Path.Combine(directory, Name(lease, TempExtension)));
         }
 
+        Delete(Path.Combine(InStore(paths), Name(lease, PointerExtension)));
         return removed;
     }
 
-    /// <summary>Removes every file whose grant has expired (whatever became of its lease).</summary>
+    /// <summary>Removes every file whose grant has expired (whatever became of its lease), and pointers to files that are gone.</summary>
     public static void RemoveExpired(StorePaths paths, DateTimeOffset now)
     {
         foreach (var grant in Read(paths).Where(g => !g.IsLive(now)))
         {
             Remove(paths, grant.Lease);
         }
+
+        foreach (var pointer in Files(InStore(paths), PointerExtension))
+        {
+            var lease = Path.GetFileNameWithoutExtension(pointer);
+            if (ReadPointer(pointer) is not { } directory || !File.Exists(Path.Combine(directory, lease + Extension)))
+            {
+                Delete(pointer);
+            }
+        }
     }
 
     /// <summary>
-    /// Starts a background timer that removes the file at expiry, so the secret does not outlive its
-    /// grant on disk when no dialtone command runs after it. It checks every second whether the file
-    /// is still there and ends as soon as it is not (revoked). It knows the path, never the secret.
+    /// Starts a background timer that removes the file (and its pointer) at expiry, so the secret does
+    /// not outlive its grant on disk when no dialtone command runs after it. It checks every second
+    /// whether the file is still there and ends as soon as it is not (revoked). It knows the path,
+    /// never the secret.
     /// </summary>
-    public static void RemoveAtExpiry(string path, TimeSpan remaining)
+    public static void RemoveAtExpiry(StorePaths paths, string path, TimeSpan remaining)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -156,16 +172,70 @@ public static class SessionFiles
             exec </dev/null >/dev/null 2>&1
             n=$1
             while [ "$n" -gt 0 ] && [ -e "$2" ]; do sleep 1; n=$((n - 1)); done
-            rm -f -- "$2"
+            rm -f -- "$2" "$3"
             """;
         var seconds = (long)Math.Ceiling(Math.Max(0, remaining.TotalSeconds));
-        var spec = ProcessSpec.Shell(Script, "/", "dialtone-grant-expiry", seconds.ToString(CultureInfo.InvariantCulture), path) with
+        var pointer = Path.Combine(InStore(paths), Path.GetFileNameWithoutExtension(path) + PointerExtension);
+        var spec = ProcessSpec.Shell(Script, "/", "dialtone-grant-expiry", seconds.ToString(CultureInfo.InvariantCulture), path, pointer) with
         {
             // Not one of the processes a supervised grant stops by its cookie.
             Environment = new Dictionary<string, string?> { [ProcessTree.CookieVariable] = null },
         };
         ProcessRunner.StartDetached(spec);
     }
+
+    /// <summary>Created with its mode under a temporary name, then renamed into place.</summary>
+    private static void WriteNew(string path, byte[] bytes)
+    {
+        var temp = Path.ChangeExtension(path, TempExtension);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerReadWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(bytes);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static string? ReadPointer(string pointer)
+    {
+        try
+        {
+            var directory = File.ReadAllText(pointer).Trim();
+            return Path.IsPathFullyQualified(directory) ? directory : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string[] Files(string directory, string extension)
+    {
+        try
+        {
+            return Directory.Exists(directory) ? Directory.GetFiles(directory, "*" + extension) : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static string InStore(StorePaths paths) => Path.Combine(paths.Directory, StoreSubdirectory);
 
     private static SessionGrant? TryRead(string file)
     {

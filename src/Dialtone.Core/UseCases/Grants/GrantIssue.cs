@@ -65,8 +65,8 @@ public static class GrantIssue
         try
         {
             Record(workspace, lease, output.Secret, forms, expiresAt, command);
-            var file = SessionFiles.Write(sessionDirectory, new SessionGrant(lease.Id, lease.Ticket, scope.Name, scope.Env, mode, expiresAt, output.Secret));
-            SessionFiles.RemoveAtExpiry(file, expiresAt - workspace.Now());
+            var file = SessionFiles.Write(workspace.StorePaths, sessionDirectory, new SessionGrant(lease.Id, lease.Ticket, scope.Name, scope.Env, mode, expiresAt, output.Secret));
+            SessionFiles.RemoveAtExpiry(workspace.StorePaths, file, expiresAt - workspace.Now());
         }
         catch
         {
