@@ -47,11 +47,11 @@ public static class GrantRunUseCase
                 reply.Add(Tag.Message, $"Scope '{scope.Name}' allows at most {GrantDuration.Compact(scope.MaxDuration)} per grant: split the work if it needs longer.");
             }
 
-            reply.Fail(ExpiredExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(longer)} -- {lease.Command}");
+            reply.Fail(ExpiredExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(longer)} -- {ShellWords.OneLineOr(lease.Command ?? "", "<command>")}");
         }
         else if (outcome.ExitCode != 0)
         {
-            reply.Fail(outcome.ExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)} -- {lease.Command}");
+            reply.Fail(outcome.ExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)} -- {ShellWords.OneLineOr(lease.Command ?? "", "<command>")}");
         }
 
         return reply;

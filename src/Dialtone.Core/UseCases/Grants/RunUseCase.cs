@@ -35,7 +35,8 @@ public static class RunUseCase
         }
 
         var session = TicketSession.Load(workspace.StorePaths, ticket, workspace.Now());
-        var shown = session.Mask.Apply(ShellWords.Join(command));
+        var commandLine = session.Mask.Apply(ShellWords.Join(command));
+        var shown = TicketText.OneLine(commandLine, 120);
         foreach (var expired in session.Expired)
         {
             live.Say(Tag.Warn, $"Grant #{expired.Lease} ({expired.Variable}) expired at {GrantText.At(expired.ExpiresAt)}: the command runs without it.");
@@ -98,7 +99,7 @@ public static class RunUseCase
         if (outcome.ExitCode != 0)
         {
             live.Say(Tag.Fail, $"`{shown}` exited {outcome.ExitCode} after {GrantText.Seconds(outcome.Elapsed)}.");
-            return reply.Fail(outcome.ExitCode, $"{NextStep.Cli} run -- {shown}");
+            return reply.Fail(outcome.ExitCode, $"{NextStep.Cli} run -- {ShellWords.OneLineOr(commandLine, "<command>")}");
         }
 
         return reply;
