@@ -36,11 +36,16 @@ public sealed class CommandContext(ParseResult parsed, GlobalOptions globals)
 
     private SecretMask InputMask => inputMask ??= LiveSecrets();
 
+    /// <summary>
+    /// Git passes hooks paths and refs, never text an agent typed: their values are not masked, and
+    /// their answers only for inherited grants, since finding the repository's session files would
+    /// cost every commit a git process.
+    /// </summary>
+    private bool IsHook => Parsed.CommandResult.Command.Name == "hook";
+
     private T? Masked<T>(T? value)
     {
-        // Git passes hooks paths and refs, never text an agent typed; discovering the repository for
-        // them would cost every commit a git process.
-        if (value is null || Parsed.CommandResult.Command.Name == "hook")
+        if (value is null || IsHook)
         {
             return value;
         }
@@ -56,6 +61,11 @@ public sealed class CommandContext(ParseResult parsed, GlobalOptions globals)
     /// <summary>What an enclosing grant put in the environment, and every grant file of this repository's store.</summary>
     private SecretMask LiveSecrets()
     {
+        if (IsHook)
+        {
+            return SecretMask.Inherited();
+        }
+
         Workspace found;
         try
         {

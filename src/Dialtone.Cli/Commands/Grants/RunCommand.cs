@@ -39,7 +39,7 @@ public static class RunCommand
     {
         if (command.Length == 0)
         {
-            throw DialtoneError.Usage("Name the command to run after `--`.", $"{NextStep.Cli} run -- <command> [args…]");
+            throw DialtoneError.Usage("Name the command to run after `--`.", $"{NextStep.Cli} run -- <command>");
         }
 
         if (!doubleDash)

@@ -31,7 +31,7 @@ public static class GrantExportUseCase
         if (!console.StdoutIsTerminal)
         {
             throw DialtoneError.Usage(
-                "--print-export prints the secret, and stdout is not a terminal: whatever captures it (an agent's transcript, a pipe, a file) would keep it. Nothing was minted. The session form gives it to the ticket's test runs and `dialtone run` without printing it.",
+                "--print-export prints the secret, and stdout is not a terminal: whatever captures it (an agent's transcript, a pipe, a file, a --json reader) would keep it. Nothing was minted. The session form gives it to the ticket's test runs and dialtone run without printing it.",
                 session);
         }
 

@@ -19,7 +19,7 @@ public static class RunUseCase
     public static Reply Run(Workspace workspace, IGrantConsole console, IReadOnlyList<string> command, string directory)
     {
         var program = CommandLocator.Find(command[0], directory, Environment.GetEnvironmentVariable("PATH"), out var problem)
-            ?? throw DialtoneError.Usage($"Cannot run the command: {problem}.", $"{NextStep.Cli} run -- <command> [args…]");
+            ?? throw DialtoneError.Usage($"Cannot run the command: {problem}.", $"{NextStep.Cli} run -- <command>");
 
         var live = new LiveReply(console);
         string? ticket;
