@@ -40,7 +40,7 @@ public static class App
 
             var command = CommandPath(parsed);
             reply.Fail(ExitCodes.Usage, $"{Core.Workflow.NextStep.Cli} {command} --help".Replace("  ", " ", StringComparison.Ordinal));
-            return ReplyWriter.Write(reply, args.Contains("--json"), command);
+            return ReplyWriter.Write(reply, args.Contains("--json"), command, new CommandContext(parsed, globals).MaskOutput);
         }
 
         return parsed.Invoke();
@@ -86,6 +86,7 @@ public static class App
         root.Subcommands.Add(Commands.Alerts.DocsCommand.Build(globals));
         root.Subcommands.Add(Commands.Memory.StatsCommand.Build(globals));
         root.Subcommands.Add(Commands.Verify.VerifyCommand.Build(globals));
+        root.Subcommands.Add(Commands.Grants.RunCommand.Build(globals));
     }
 
     /// <summary>"ticket subtask add" for the deepest command the parser recognised (root excluded).</summary>

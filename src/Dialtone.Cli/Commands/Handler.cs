@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dialtone.Cli.Rendering;
 using Dialtone.Core;
+using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Storage.DuckDb;
 using Dialtone.Core.Workflow;
@@ -20,25 +21,42 @@ public static class Handler
         {
             var json = parsed.GetValue(globals.Json);
             var context = new CommandContext(parsed, globals, name);
-            return Respond(() => WithRepairs(context, body(context)), json, name);
+            return Respond(() => WithRepairs(context, body(context)), json, name, mask: context.MaskOutput);
         });
 
     /// <summary>
     /// Runs the body and renders its reply inside the same guard: building --json data runs
     /// use-case code too, and an exception there must still end as a tagged answer with an exit code.
+    /// What the ticket session did to the command (a test run with or without a granted variable)
+    /// comes first; while a grant is live, <paramref name="mask"/> takes its secret out of the whole
+    /// answer, text or JSON, whatever put it there (docs/grants.md).
     /// </summary>
-    public static int Respond(Func<Reply> body, bool json, string name, Action<string>? emit = null)
+    public static int Respond(Func<Reply> body, bool json, string name, Action<string>? emit = null, Func<string, string>? mask = null)
     {
-        var reply = Execute(body);
+        var reply = GrantNotices.Collect(() => Execute(body), out var notices);
         string text;
         try
         {
-            text = ReplyWriter.Render(reply, json, name);
+            text = ReplyWriter.Render(reply, json, name, notices);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             reply = Execute(() => throw new RenderException(error));
-            text = ReplyWriter.Render(reply, json, name);
+            text = ReplyWriter.Render(reply, json, name, notices);
+        }
+
+        if (mask is not null)
+        {
+            try
+            {
+                text = mask(text);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // What could not be masked is never printed: the failure is said instead.
+                reply = Execute(() => throw new RenderException(error));
+                text = ReplyWriter.Render(reply, json, name);
+            }
         }
 
         (emit ?? ReplyWriter.Emit)(text);

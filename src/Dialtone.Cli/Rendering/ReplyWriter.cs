@@ -13,9 +13,10 @@ namespace Dialtone.Cli.Rendering;
 /// </summary>
 public static class ReplyWriter
 {
-    public static int Write(Reply reply, bool json, string command)
+    /// <param name="mask">Takes the secrets of live grants out of the answer (docs/grants.md).</param>
+    public static int Write(Reply reply, bool json, string command, Func<string, string> mask)
     {
-        Emit(Render(reply, json, command));
+        Emit(mask(Render(reply, json, command)));
         return reply.ExitCode;
     }
 
@@ -26,13 +27,15 @@ public static class ReplyWriter
         stdout.Flush();
     }
 
-    public static string Render(Reply reply, bool json, string command)
+    /// <param name="notices">Lines about the ticket session that go before the reply's own (test runs with or without a granted variable).</param>
+    public static string Render(Reply reply, bool json, string command, IReadOnlyList<(Tag Tag, string Text)>? notices = null)
     {
         var output = new StringBuilder();
+        var all = (notices ?? []).Concat(reply.Lines).ToList();
         if (json)
         {
             var lines = new JsonArray();
-            foreach (var (tag, text) in reply.Lines)
+            foreach (var (tag, text) in all)
             {
                 lines.Add(new JsonObject { ["tag"] = TagText.JsonName(tag), ["text"] = text.TrimStart() });
             }
@@ -49,7 +52,7 @@ public static class ReplyWriter
         }
         else
         {
-            foreach (var (tag, text) in reply.Lines)
+            foreach (var (tag, text) in all)
             {
                 if (tag != Tag.None)
                 {

@@ -30,17 +30,18 @@ public static class GrantSupervisor
             WorkingDirectory = command.WorkingDirectory,
             Environment = command.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
             InheritInput = true,
-            StdoutSink = new MaskingSink(new MaskingFilter(command.SecretForms, command.Variable), new StreamSink(stdout).Write),
-            StderrSink = new MaskingSink(new MaskingFilter(command.SecretForms, command.Variable), stderr.WriteChild),
+            StdoutSink = new MaskingSink(command.Mask.Filter(), new StreamSink(stdout).Write),
+            StderrSink = new MaskingSink(command.Mask.Filter(), stderr.WriteChild),
             DrainAfterExit = PumpDrain,
         };
 
         // Armed before the command starts, so that whoever moves the clock once it runs finds them set.
         var expiry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var warning = command.ExpiresAt - time.GetUtcNow() > command.WarnBefore
+        var bounded = command.ExpiresAt < DateTimeOffset.MaxValue;
+        using var warning = bounded && command.ExpiresAt - time.GetUtcNow() > command.WarnBefore
             ? new Alarm(time, command.ExpiresAt - command.WarnBefore, warn)
             : null;
-        using var end = new Alarm(time, command.ExpiresAt, () => expiry.TrySetResult());
+        using var end = bounded ? new Alarm(time, command.ExpiresAt, () => expiry.TrySetResult()) : null;
         RunningProcess process;
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dialtone.Core.Output;
 using Dialtone.Core.Storage;
 using Dialtone.Git.Processes;
 
@@ -6,8 +7,9 @@ namespace Dialtone.Core.Grants;
 
 /// <summary>
 /// The lazy end of grants whose expiry nothing enforces: every command that opens the store ends
-/// the leases whose time is up — eval grants at expiry, supervised ones only when their supervisor
-/// evidently died (two minutes late) — and starts their revoke commands in the background. One
+/// the leases whose time is up — session grants at expiry (their files go, and the command says
+/// so), supervised ones only when their supervisor evidently died (two minutes late) — and starts
+/// their revoke commands in the background. One
 /// file read when nothing is due (see <see cref="NextExpiryFileName"/>); it never fails the command
 /// that opened the store.
 /// </summary>
@@ -68,6 +70,8 @@ public static class LeaseSweeper
         var leases = store.Leases;
         foreach (var lease in leases.Due(now, SupervisedMargin))
         {
+            // The session loses the secret first, whoever ends the lease.
+            SessionFiles.Remove(store.Paths, lease.Id);
             var claimed = store.InTransaction(() =>
             {
                 if (!leases.Claim(lease.Id, "expired", now))
@@ -83,7 +87,12 @@ public static class LeaseSweeper
                 continue;
             }
 
-            if (lease.Mode == "run" && lease.Cookie is not null)
+            if (lease.Mode != LeaseModes.Run)
+            {
+                GrantNotices.Add(Tag.Warn, $"Grant #{lease.Id.ToString(CultureInfo.InvariantCulture)} ({lease.EnvVar} of ticket '{lease.Ticket}') expired at {GrantText.At(lease.ExpiresAt)}: the ticket session no longer has it, so test runs and dialtone run go without it from now on.");
+            }
+
+            if (lease.Mode == LeaseModes.Run && lease.Cookie is not null)
             {
                 // Its supervisor died: nothing else will stop what it left running with the secret.
                 ProcessTree.Stop(null, lease.Cookie, TimeSpan.Zero);
@@ -94,6 +103,8 @@ public static class LeaseSweeper
             ended.Add((lease, status));
         }
 
+        // Files whose lease ended without them (a crash between the two) go too.
+        SessionFiles.RemoveExpired(store.Paths, now);
         NoteLeases(store);
         return ended;
     }

@@ -4,24 +4,35 @@ using System.Text;
 namespace Dialtone.Core.Grants;
 
 /// <summary>
-/// Replaces every form of a secret in a byte stream with `&lt;redacted:VAR&gt;`, also when a form is
-/// split across writes: bytes that could still become a form are held back until the next write
-/// decides (or the end of the stream). Only such a partial match is ever held, so ordinary output
-/// passes through at once. One filter per stream; not thread-safe.
+/// Replaces every form of one or more secrets in a byte stream with `&lt;redacted:VAR&gt;`, also when
+/// a form is split across writes: bytes that could still become a form are held back until the next
+/// write decides (or the end of the stream). Only such a partial match is ever held, so ordinary
+/// output passes through at once. Of the forms that start at one position the longest wins. One
+/// filter per stream; not thread-safe.
 /// </summary>
 public sealed class MaskingFilter
 {
     private readonly byte[][] forms;
-    private readonly byte[] replacement;
+    private readonly byte[][] replacements;
     private readonly SearchValues<byte> firstBytes;
     private byte[] pending = new byte[4096];
     private int pendingLength;
 
     public MaskingFilter(IReadOnlyList<byte[]> forms, string variable)
+        : this([(variable, forms)])
     {
-        this.forms = forms.Where(f => f.Length > 0).OrderByDescending(f => f.Length).ToArray();
-        replacement = Encoding.UTF8.GetBytes(Replacement(variable));
-        firstBytes = SearchValues.Create(this.forms.Select(f => f[0]).Distinct().ToArray());
+    }
+
+    /// <param name="secrets">Each granted variable with the forms of its value.</param>
+    public MaskingFilter(IEnumerable<(string Variable, IReadOnlyList<byte[]> Forms)> secrets)
+    {
+        var pairs = secrets
+            .SelectMany(s => s.Forms.Where(f => f.Length > 0).Select(f => (Form: f, Replacement: Encoding.UTF8.GetBytes(Replacement(s.Variable)))))
+            .OrderByDescending(p => p.Form.Length)
+            .ToArray();
+        forms = pairs.Select(p => p.Form).ToArray();
+        replacements = pairs.Select(p => p.Replacement).ToArray();
+        firstBytes = SearchValues.Create(forms.Select(f => f[0]).Distinct().ToArray());
     }
 
     public static string Replacement(string variable) => $"<redacted:{variable}>";
@@ -40,9 +51,12 @@ public sealed class MaskingFilter
     public void Complete(IBufferWriter<byte> output) => Drain(output, final: true);
 
     /// <summary>Masks a whole text at once (commands for the store, a mint command's error output).</summary>
-    public static string MaskText(string text, IReadOnlyList<byte[]> forms, string variable)
+    public static string MaskText(string text, IReadOnlyList<byte[]> forms, string variable) => MaskText(text, [(variable, forms)]);
+
+    /// <summary>Masks a whole text at once for several secrets (what Dialtone stores or prints while grants are live).</summary>
+    public static string MaskText(string text, IEnumerable<(string Variable, IReadOnlyList<byte[]> Forms)> secrets)
     {
-        var filter = new MaskingFilter(forms, variable);
+        var filter = new MaskingFilter(secrets);
         var output = new ArrayBufferWriter<byte>();
         filter.Write(Encoding.UTF8.GetBytes(text), output);
         filter.Complete(output);
@@ -77,14 +91,17 @@ public sealed class MaskingFilter
             position += next;
             var rest = buffer[position..];
             var longest = 0;
+            var chosen = -1;
             var couldGrow = false;
-            foreach (var form in forms)
+            for (var i = 0; i < forms.Length; i++)
             {
+                var form = forms[i];
                 if (rest.Length >= form.Length)
                 {
                     if (form.Length > longest && rest.StartsWith(form))
                     {
                         longest = form.Length;
+                        chosen = i;
                     }
                 }
                 else if (!final && rest.SequenceEqual(form.AsSpan(0, rest.Length)))
@@ -102,7 +119,7 @@ public sealed class MaskingFilter
             if (longest > 0)
             {
                 output.Write(buffer[emitted..position]);
-                output.Write(replacement);
+                output.Write(replacements[chosen]);
                 position += longest;
                 emitted = position;
                 continue;

@@ -63,7 +63,7 @@ public static class SecretFingerprint
         return key.Length == KeyBytes
             ? key
             : throw DialtoneError.Environment(
-                $"The grant fingerprint key '{path}' is damaged ({key.Length} bytes, expected {KeyBytes}).",
-                $"rm '{path}'   (a new key is made; earlier fingerprints can then no longer be matched)");
+                $"The grant fingerprint key '{path}' is damaged ({key.Length} bytes, expected {KeyBytes}). Removing it makes a new key; earlier fingerprints can then no longer be matched.",
+                $"rm {ShellWords.Quote(path)}");
     }
 }

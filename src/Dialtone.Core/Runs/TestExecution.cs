@@ -1,14 +1,19 @@
 using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
+using Dialtone.Core.Output;
+using Dialtone.Core.Storage;
 using Dialtone.Core.Tickets;
 using Dialtone.Git;
+using Dialtone.Git.Processes;
 
 namespace Dialtone.Core.Runs;
 
 /// <summary>
 /// Runs one subtask's test for `next`, `test` and `validate`: snapshot tree before, the command through the
 /// shell in the repository root, snapshot tree after, and the idempotency verdict. It touches no
-/// store: the caller records the run, with the store lock not held while this runs.
+/// store: the caller records the run, with the store lock not held while this runs. The ticket's
+/// session grants go into the test's environment (it is stopped when the first expires), and the
+/// output is masked for every secret within reach before anyone stores or prints it (docs/grants.md).
 /// </summary>
 public static class TestExecution
 {
@@ -17,23 +22,34 @@ public static class TestExecution
         var command = subtask.TestCommand ?? throw new InvalidOperationException($"subtask '{subtask.Name}' has no test command");
         var startedAt = Clock.Now(time);
         var before = SnapshotTree.Compute(repository);
-        var shell = ShellRunner.Run(
-            command,
-            repository.TopLevel,
-            TimeSpan.FromSeconds(config.TestTimeoutSeconds),
-            new Dictionary<string, string?>
-            {
-                ["DIALTONE_TICKET"] = ticket.Name,
-                ["DIALTONE_SUBTASK"] = subtask.Name,
-                ["DIALTONE_RUN_KIND"] = kind,
-            },
-            Path.Combine(repository.CommonDir, "dialtone", "running"));
+        var session = TicketSession.Load(StorePaths.ForCommonDir(repository.CommonDir), ticket.Name, Clock.Now(time));
+        var timeout = TimeSpan.FromSeconds(config.TestTimeoutSeconds);
+        var untilExpiry = session.ExpiresAt - Clock.Now(time);
+        var boundByGrant = untilExpiry < timeout;
+        var environment = new Dictionary<string, string?>(session.Environment(), StringComparer.Ordinal)
+        {
+            ["DIALTONE_TICKET"] = ticket.Name,
+            ["DIALTONE_SUBTASK"] = subtask.Name,
+            ["DIALTONE_RUN_KIND"] = kind,
+        };
+        Announce(session);
+        var shell = ShellRunner.Run(command, repository.TopLevel, boundByGrant ? untilExpiry!.Value : timeout, environment, Path.Combine(repository.CommonDir, "dialtone", "running"));
+        if (session.Cookie is { } cookie)
+        {
+            // What the test left running still holds the secrets: the grant reaches no further than the run.
+            ProcessTree.Stop(null, cookie, GrantScope.DefaultGrace);
+        }
+
+        if (shell.TimedOut && boundByGrant)
+        {
+            GrantNotices.Add(Tag.Warn, $"The test of '{subtask.Name}' was stopped at {GrantText.At(session.ExpiresAt!.Value)}, when {TicketSession.Describe(session.Live.Where(g => g.ExpiresAt == session.ExpiresAt))} expired under it.");
+        }
+
         var after = SnapshotTree.Compute(repository);
 
-        // Inside `ticket grant … -- <cmd>` the supervisor masks what reaches the terminal, but this
-        // output goes to the store: mask the granted secrets here too (the digest stays of the raw bytes).
-        var grants = InheritedGrants.FromEnvironment();
-        var output = grants.Count == 0 ? shell.Output : InheritedGrants.Mask(shell.Output, grants);
+        // The output goes to the store and the terminal: every secret within reach is masked here,
+        // whether the session gave it or an enclosing `ticket grant … -- <cmd>` (the digest stays of the raw bytes).
+        var output = session.Mask.Apply(shell.Output);
         var (touched, untracked) = IdempotencyProbe.Classify(repository, before, after);
 
         return new TestRun
@@ -55,6 +71,20 @@ public static class TestExecution
             OutputBytes = shell.OutputBytes,
             StartedAt = startedAt,
         };
+    }
+
+    /// <summary>Says what the test gets from the ticket session, and what it no longer gets.</summary>
+    private static void Announce(TicketSession session)
+    {
+        if (session.Live.Count > 0)
+        {
+            GrantNotices.Add(Tag.Env, $"{TicketSession.Describe(session.Live)} from the ticket session set for the test run, until {GrantText.At(session.ExpiresAt!.Value)}; its output is masked.");
+        }
+
+        foreach (var expired in session.Expired)
+        {
+            GrantNotices.Add(Tag.Warn, $"Grant #{expired.Lease} ({expired.Variable}) expired at {GrantText.At(expired.ExpiresAt)}: the test ran without it.");
+        }
     }
 
     /// <summary>The last <paramref name="lines"/> lines of the output, for the terminal.</summary>

@@ -5,19 +5,18 @@ using Dialtone.Core.UseCases.Grants;
 
 namespace Dialtone.Cli.Tests.Grants;
 
-/// <summary>The grant use cases run in-process: stdout and stderr kept in memory, stdout never a terminal.</summary>
-public sealed class CapturedGrantConsole : IGrantConsole, IDisposable
+/// <summary>The grant use cases run in-process: stdout and stderr kept in memory; stdout a terminal only when the test says so.</summary>
+public sealed class CapturedGrantConsole(bool terminal = false) : IGrantConsole, IDisposable
 {
     private readonly MemoryStream stdout = new();
     private readonly MemoryStream stderr = new();
-
-    public CapturedGrantConsole() => Stderr = new LineSafeWriter(stderr);
+    private LineSafeWriter? stderrWriter;
 
     public Stream Stdout => stdout;
 
-    public LineSafeWriter Stderr { get; }
+    public LineSafeWriter Stderr => stderrWriter ??= new(stderr);
 
-    public bool StdoutIsTerminal => false;
+    public bool StdoutIsTerminal => terminal;
 
     public string StdoutText => Encoding.UTF8.GetString(stdout.ToArray());
 

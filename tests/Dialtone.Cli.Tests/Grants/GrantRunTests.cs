@@ -23,7 +23,7 @@ public sealed class GrantRunTests : IDisposable
         var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("[AUTH] Temporary API key granted for 10 minutes (grant #1, scope 'stripe-sandbox').", lines[0]);
         Assert.Equal("[ENV] STRIPE_API_KEY exported to the command's environment.", lines[1]);
-        Assert.Matches(@"^\[WARN\] Key will automatically expire at \d\d:\d\d:\d\d\.$", lines[2]);
+        Assert.Matches(@"^\[WARN\] Key will automatically expire at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.$", lines[2]);
         Assert.StartsWith("[ticket] Grant #1: the command exited 0 after", lines[^2], StringComparison.Ordinal);
         Assert.Equal("[AUTH] STRIPE_API_KEY revoked (`tools/revoke.sh` exited 0).", lines[^1]);
 
@@ -94,7 +94,7 @@ public sealed class GrantRunTests : IDisposable
         var lines = result.StdErr.TrimEnd().Split('\n');
         Assert.StartsWith("[FAIL] Grant #1: the command exited 5 after", lines[^3], StringComparison.Ordinal);
         Assert.StartsWith("[AUTH] STRIPE_API_KEY revoked", lines[^2], StringComparison.Ordinal);
-        Assert.Equal("[ACTION] ./dialtone.sh ticket grant --scope stripe-sandbox --duration 1m -- sh -c 'echo failing; exit 5'   (after fixing what failed)", lines[^1]);
+        Assert.Equal("[ACTION] ./dialtone.sh ticket grant --scope stripe-sandbox --duration 1m -- sh -c 'echo failing; exit 5'", lines[^1]);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class RunningCli : IDisposable
     private readonly StringBuilder stderr = new();
     private readonly Task readers;
 
-    public RunningCli(string workingDirectory, string[] args)
+    public RunningCli(string workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(Cli.DotnetHost)
         {
@@ -28,6 +28,17 @@ public sealed class RunningCli : IDisposable
         }
 
         info.Environment.Remove("DIALTONE_DUCKDB_LIB");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
         process = Process.Start(info)!;
         process.StandardInput.Close();
         readers = Task.WhenAll(Pump(process.StandardOutput, stdout), Pump(process.StandardError, stderr));

@@ -43,8 +43,7 @@ public sealed class GrantSupervisorTests : IDisposable
             Grace = grace ?? TimeSpan.FromSeconds(1),
             WarnBefore = warnBefore ?? TimeSpan.FromMinutes(1),
             Cookie = cookie,
-            SecretForms = SecretForms.Of(Secret),
-            Variable = "KEY",
+            Mask = SecretMask.Of("KEY", Secret),
         };
         return Task.Factory.StartNew(
             () =>

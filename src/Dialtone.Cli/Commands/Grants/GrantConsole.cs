@@ -8,12 +8,13 @@ using Dialtone.Core.UseCases.Grants;
 namespace Dialtone.Cli.Commands.Grants;
 
 /// <summary>
-/// Where `ticket grant` speaks. Its stdout is not its own — it carries the granted command's output,
-/// or the export lines for eval — so its tagged lines go to stderr, each as it happens (the header
-/// before the command starts, the expiry warning on a line of its own), and --json writes the one
-/// document to stderr at the end.
+/// Where `ticket grant` and `dialtone run` speak. Their stdout is not their own — it carries the
+/// command's output, or --print-export's lines — so their tagged lines go to stderr, each as it
+/// happens (the header before the command starts, the expiry warning on a line of its own), and
+/// --json writes the one document to stderr at the end. Every line passes through
+/// <paramref name="mask"/>, which takes out the secrets of live grants.
 /// </summary>
-public sealed class GrantConsole(bool json) : IGrantConsole
+public sealed class GrantConsole(bool json, Func<string, string> mask) : IGrantConsole
 {
     private Reply? shown;
     private int printed;
@@ -46,11 +47,12 @@ public sealed class GrantConsole(bool json) : IGrantConsole
     /// Prints the rest of the answer and returns the exit code. <paramref name="outcome"/> is the use
     /// case's reply, or the failure reply when it threw: that one follows what was already shown.
     /// </summary>
-    public int Finish(Reply outcome, string command)
+    /// <param name="notices">What the ticket session did to the command, shown with the rest.</param>
+    public int Finish(Reply outcome, string command, IReadOnlyList<(Tag Tag, string Text)> notices)
     {
         var answer = shown ?? outcome;
         var failure = ReferenceEquals(answer, outcome) ? null : outcome;
-        var lines = answer.Lines.Concat(failure?.Lines ?? []).ToList();
+        var lines = answer.Lines.Take(printed).Concat(notices).Concat(answer.Lines.Skip(printed)).Concat(failure?.Lines ?? []).ToList();
         var exitCode = (failure ?? answer).ExitCode;
         if (!json)
         {
@@ -72,7 +74,7 @@ public sealed class GrantConsole(bool json) : IGrantConsole
             ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["tag"] = TagText.JsonName(l.Tag), ["text"] = l.Text.TrimStart() })]),
             ["data"] = data,
         };
-        Stderr.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        Stderr.WriteLine(mask(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
         return exitCode;
     }
 
@@ -80,7 +82,7 @@ public sealed class GrantConsole(bool json) : IGrantConsole
     {
         foreach (var (tag, text) in lines)
         {
-            Stderr.WriteLine(tag == Tag.None ? text : $"{TagText.Of(tag)} {text}");
+            Stderr.WriteLine(mask(tag == Tag.None ? text : $"{TagText.Of(tag)} {text}"));
         }
     }
 }

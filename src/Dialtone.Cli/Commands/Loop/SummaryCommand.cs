@@ -18,7 +18,7 @@ public static class SummaryCommand
         var text = new Argument<string?>("text") { Description = "The summary, or - to read stdin.", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<string?>("--file") { Description = "Read the summary from a file.", HelpName = "path" };
         var update = new Command("update", "Record the working summary: what is done, what is next.") { text, file };
-        Handler.Set(update, globals, "ticket summary update", context => SummaryUpdateUseCase.Run(context.Workspace, Read(context.Value(text), context.Value(file))));
+        Handler.Set(update, globals, "ticket summary update", context => SummaryUpdateUseCase.Run(context.Workspace, context.Mask(Read(context.Value(text), context.Value(file)))));
         command.Subcommands.Add(update);
         return command;
     }

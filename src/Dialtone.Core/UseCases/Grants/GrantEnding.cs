@@ -19,6 +19,9 @@ internal static class GrantEnding
         var reason = outcome.Expired ? "expired" : "finished";
         lease.RevokedAt = workspace.Now();
         lease.Reason = reason;
+
+        // The grant ends with its command: no other dialtone command masks with it from now on, or finds it.
+        SessionFiles.Remove(workspace.StorePaths, lease.Id);
         using var store = workspace.OpenStore();
         var claimed = store.InTransaction(() =>
         {
@@ -38,7 +41,7 @@ internal static class GrantEnding
     {
         if (outcome.Expired)
         {
-            live.Say(Tag.Fail, $"Grant #{lease.Id} expired at {GrantText.LocalTime(lease.ExpiresAt, workspace.Now())}: the command was stopped (SIGTERM, then SIGKILL after {GrantDuration.Text(scope.Grace)}) after {GrantText.Seconds(outcome.Elapsed)}.");
+            live.Say(Tag.Fail, $"Grant #{lease.Id} expired at {GrantText.At(lease.ExpiresAt)}: the command was stopped (SIGTERM, then SIGKILL after {GrantDuration.Text(scope.Grace)}) after {GrantText.Seconds(outcome.Elapsed)}.");
         }
         else if (outcome.ExitCode == 0)
         {

@@ -3,14 +3,17 @@ using System.Text;
 using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
+using Dialtone.Core.Signing;
 using Dialtone.Core.Workflow;
+using Dialtone.Records;
 
 namespace Dialtone.Core.UseCases.Grants;
 
 /// <summary>
-/// `ticket grant --scope s --duration d` without a command: export lines on stdout for
-/// `eval "$(…)"`. Nothing can enforce the expiry of a variable in someone's shell, and this says so;
-/// the lease is recorded and revoked at the first dialtone command after it expires.
+/// `ticket grant --scope s --duration d --print-export`: the session grant, plus export lines for a
+/// person's own shell. Only to a terminal — captured output (an agent's transcript, a pipe, a file)
+/// would keep the secret — and recorded on the ticket as evidence `printed-export` before the secret
+/// is printed, so a reviewer sees it. Nothing can take the variable back from that shell at expiry.
 /// </summary>
 public static class GrantExportUseCase
 {
@@ -19,45 +22,63 @@ public static class GrantExportUseCase
     {
         var scope = GrantTerms.Scope(DialtoneConfig.Load(workspace.Repository.TopLevel), scopeName, durationText);
         var duration = GrantTerms.Duration(scope, durationText, []);
-        var again = $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)}";
+        var session = $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)}";
         var shell = shellName is null
             ? ShellExport.FromEnvironment(Environment.GetEnvironmentVariable("SHELL"))
             : ShellExport.Parse(shellName) ?? throw DialtoneError.Usage(
                 $"Unknown shell '{Core.Tickets.Names.Printable(shellName)}': use one of {ShellExport.Names}.",
-                $"eval \"$({again} --shell bash)\"");
-        if (console.StdoutIsTerminal)
+                $"{session} --print-export --shell bash");
+        if (!console.StdoutIsTerminal)
         {
-            // Printed to a terminal, the secret would sit in its scrollback with nothing to use it.
             throw DialtoneError.Usage(
-                "Without `-- <command>`, ticket grant prints the secret as export lines for eval, and stdout is a terminal. Nothing was minted.",
-                $"eval \"$({again})\"   (or: {again} -- <command>)");
+                "--print-export prints the secret, and stdout is not a terminal: whatever captures it (an agent's transcript, a pipe, a file, a --json reader) would keep it. Nothing was minted. The session form gives it to the ticket's test runs and dialtone run without printing it.",
+                session);
         }
 
         IssuedGrant grant;
         using (var signals = new GrantSignals())
         {
-            grant = GrantIssue.Issue(workspace, scope, duration, "eval", null, signals);
+            grant = GrantIssue.Issue(workspace, scope, duration, LeaseModes.Export, null, signals);
         }
 
         var lease = grant.Lease;
+        var shellText = shell.ToString().ToLowerInvariant();
+        try
+        {
+            RecordEvidence(workspace, lease, shellText);
+        }
+        catch
+        {
+            // Printed without a trace on the ticket is what this opt-in must never be.
+            GrantIssue.RevokeAfterFailure(workspace, lease);
+            throw;
+        }
+
         var script = new StringBuilder()
             .Append(ShellExport.Line(shell, scope.Env, grant.Secret)).Append('\n')
             .Append(ShellExport.Line(shell, GrantEnvironment.ExpiresAt, GrantEnvironment.Time(lease.ExpiresAt))).Append('\n')
             .Append(ShellExport.Line(shell, GrantEnvironment.Id, lease.Id.ToString(CultureInfo.InvariantCulture))).Append('\n')
+            .Append(ShellExport.Line(shell, GrantEnvironment.Variable, InheritedGrants.Append(Environment.GetEnvironmentVariable(GrantEnvironment.Variable), scope.Env))).Append('\n')
             .ToString();
         console.Stdout.Write(Encoding.UTF8.GetBytes(script));
         console.Stdout.Flush();
 
-        var live = new LiveReply(console);
-        live.Reply.Set("grant", () => LeaseJson.Of(lease, workspace.Now()));
-        live.Reply.Set("shell", () => shell.ToString().ToLowerInvariant());
-        var expiry = GrantText.LocalTime(lease.ExpiresAt, workspace.Now());
-        live.Say(Tag.Auth, $"Temporary API key granted for {GrantDuration.Text(lease.ExpiresAt - lease.IssuedAt)} (grant #{lease.Id}, scope '{scope.Name}'{(grant.ShortenedByMint ? ", shortened to the mint command's expiry" : "")}).");
-        live.Say(Tag.Env, $"{scope.Env} exported to current session: the export lines are on stdout for eval ({shell.ToString().ToLowerInvariant()}).");
-        live.Say(Tag.Warn, $"Key will automatically expire at {expiry}.");
-        live.Say(Tag.Warn, scope.Revoke is null
-            ? $"Without `-- <command>` the expiry is advisory: nothing stops this shell from using {scope.Env} after {expiry}, and scope '{scope.Name}' has no revoke command, so the key lives until its issuer expires it. `-- <command>` enforces the expiry."
-            : $"Without `-- <command>` the expiry is advisory: nothing stops this shell from using {scope.Env} after {expiry}. The key is revoked at the first dialtone command after that (or now: {NextStep.Cli} ticket grant revoke {lease.Id}). `-- <command>` enforces the expiry.");
-        return live.Reply;
+        var reply = new Reply();
+        reply.Set("grant", () => LeaseJson.Of(lease, workspace.Now()));
+        reply.Set("shell", () => shellText);
+        GrantSessionUseCase.Header(reply, grant, scope, $"{scope.Env} printed above as export lines ({shellText}) for your shell, and exported to the ticket session: ticket next, test, validate and dialtone run get it until {GrantText.At(lease.ExpiresAt)}.");
+        reply.Add(Tag.Warn, $"A shell that runs these lines keeps {scope.Env} after {GrantText.At(lease.ExpiresAt)}: nothing can take it back from there. Recorded on ticket '{lease.Ticket}' as evidence 'printed-export'.");
+        return reply;
+    }
+
+    private static void RecordEvidence(Workspace workspace, Lease lease, string shell)
+    {
+        using var store = workspace.OpenStore();
+        var ticket = workspace.FindTicket(store, lease.Ticket)
+            ?? throw DialtoneError.Environment($"Ticket '{lease.Ticket}' is no longer in the store; the printed export could not be recorded, so nothing was printed.");
+        var detail = $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)}: {lease.EnvVar} of scope '{lease.Scope}' printed as export lines ({shell}) to a terminal by {lease.IssuedBy}, "
+            + $"valid until {GrantEnvironment.Time(lease.ExpiresAt)}; fingerprint {lease.Fingerprint?[..12]}";
+        Chain.AddEvidence(ticket, EvidenceKinds.PrintedExport, detail, workspace.Now());
+        workspace.Save(store, ticket);
     }
 }

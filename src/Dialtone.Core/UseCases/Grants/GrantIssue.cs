@@ -8,15 +8,20 @@ using Dialtone.Git.Processes;
 namespace Dialtone.Core.UseCases.Grants;
 
 /// <summary>
-/// The part of `ticket grant` both modes share: record the lease, run the mint command with the
-/// store closed, fingerprint the secret, log the grant on the ticket. Whatever goes wrong after a
-/// secret was minted revokes it before the error is reported.
+/// The part of `ticket grant` every mode shares: check the private directory for the grant's file,
+/// record the lease, run the mint command with the store closed, fingerprint the secret, log the
+/// grant on the ticket, write the grant's file (the ticket session's copy of the secret, which other
+/// dialtone commands also mask with). Whatever goes wrong after a secret was minted revokes it
+/// before the error is reported.
 /// </summary>
 public static class GrantIssue
 {
     public static IssuedGrant Issue(Workspace workspace, GrantScope scope, TimeSpan duration, string mode, IReadOnlyList<string>? command, GrantSignals signals)
     {
         var top = workspace.Repository.TopLevel;
+
+        // A directory others could read is refused before anything is minted.
+        var sessionDirectory = SessionFiles.Prepare(workspace.StorePaths);
         var lease = Open(workspace, scope, duration, mode);
 
         var minted = ToolRunner.Run(scope.Mint, top, GrantEnvironment.ForMint(lease), ToolRunner.DefaultTimeout);
@@ -24,8 +29,8 @@ public static class GrantIssue
         {
             End(workspace, lease, "mint-failed", "none (nothing was minted)", $"mint {minted.Outcome(ToolRunner.DefaultTimeout)}");
             throw DialtoneError.Environment(
-                $"The mint command of scope '{scope.Name}' failed ({minted.Outcome(ToolRunner.DefaultTimeout)}); no credential was granted.{ErrorTail(minted.Stderr, null, scope.Env)}",
-                $"(cd {ShellWords.Quote(top)} && {scope.Mint.Display})   # run the mint command by hand to see why");
+                $"The mint command of scope '{scope.Name}' failed ({minted.Outcome(ToolRunner.DefaultTimeout)}); no credential was granted.{ErrorTail(minted.Stderr, null, scope.Env)} Run it by hand to see why (its output, which would be the secret, discarded).",
+                $"(cd {ShellWords.Quote(top)} && {scope.Mint.Display} >/dev/null)");
         }
 
         var output = MintOutput.TryParse(minted.Stdout, out var problem);
@@ -35,8 +40,8 @@ public static class GrantIssue
             var (status, _) = Revocation.Run(lease, "mint-failed", top);
             End(workspace, lease, "mint-failed", status, $"mint output unusable: {problem}");
             throw DialtoneError.Environment(
-                $"The mint command of scope '{scope.Name}' printed no usable credential: {problem}. Nothing was granted (revoke: {status}).",
-                "Make the mint command print the secret on its first line and, optionally, its expiry on the second (docs/grants.md).");
+                $"The mint command of scope '{scope.Name}' printed no usable credential: {problem}. Nothing was granted (revoke: {status}). It must print the secret on its first line and, optionally, its expiry on the second (docs/grants.md); the lengths of the lines it prints show what it does without showing them.",
+                $"(cd {ShellWords.Quote(top)} && {scope.Mint.Display} | awk '{{ print NR \": \" length($0) \" characters\" }}')");
         }
 
         var forms = SecretForms.Of(output.Secret);
@@ -60,6 +65,8 @@ public static class GrantIssue
         try
         {
             Record(workspace, lease, output.Secret, forms, expiresAt, command);
+            var file = SessionFiles.Write(workspace.StorePaths, sessionDirectory, new SessionGrant(lease.Id, lease.Ticket, scope.Name, scope.Env, mode, expiresAt, output.Secret));
+            SessionFiles.RemoveAtExpiry(workspace.StorePaths, file, expiresAt - workspace.Now());
         }
         catch
         {
@@ -72,14 +79,20 @@ public static class GrantIssue
     }
 
     /// <summary>The ticket log line reviewers see: scope, variable, duration, who, and what it was for.</summary>
-    public static string LogText(Lease lease, bool eval) =>
+    public static string LogText(Lease lease) =>
         $"grant #{lease.Id.ToString(CultureInfo.InvariantCulture)}: scope '{lease.Scope}' ({lease.EnvVar}) for {GrantDuration.Text(lease.ExpiresAt - lease.IssuedAt)} by {lease.IssuedBy}, "
-        + (eval ? "exported for eval (expiry advisory)" : $"to run `{lease.Command}`")
+        + lease.Mode switch
+        {
+            LeaseModes.Session => "exported to the ticket session",
+            LeaseModes.Export => "exported to the ticket session and printed as export lines",
+            _ => $"to run `{lease.Command}`",
+        }
         + $"; fingerprint {lease.Fingerprint?[..12]}";
 
     /// <summary>Best effort: revoke, then close the lease if the store lets us. The original error is what the user sees.</summary>
     public static void RevokeAfterFailure(Workspace workspace, Lease lease)
     {
+        SessionFiles.Remove(workspace.StorePaths, lease.Id);
         var (status, _) = Revocation.Run(lease, "aborted", workspace.Repository.TopLevel);
         try
         {
@@ -94,6 +107,7 @@ public static class GrantIssue
     /// <summary>Closes a lease that never got going, with the reason logged on its ticket.</summary>
     public static void End(Workspace workspace, Lease lease, string reason, string revokeStatus, string why)
     {
+        SessionFiles.Remove(workspace.StorePaths, lease.Id);
         using var store = workspace.OpenStore();
         store.InTransaction(() =>
         {
@@ -130,7 +144,7 @@ public static class GrantIssue
             IssuedBy = Identity.Of(workspace.Repository),
             IssuedAt = now,
             ExpiresAt = now + duration,
-            Cookie = mode == "run" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null,
+            Cookie = mode == LeaseModes.Run ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null,
             WorkTree = workspace.Repository.TopLevel,
             RevokeCommand = scope.Revoke?.ToJson(),
         };
@@ -151,7 +165,7 @@ public static class GrantIssue
         store.InTransaction(() =>
         {
             store.Leases.Minted(lease.Id, fingerprint, expiresAt, commandText);
-            store.Journal.Log(lease.Ticket, "grant", null, LogText(lease, command is null), workspace.Now());
+            store.Journal.Log(lease.Ticket, "grant", null, LogText(lease), workspace.Now());
         });
         LeaseSweeper.NoteLeases(store);
     }

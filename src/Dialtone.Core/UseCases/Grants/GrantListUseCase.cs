@@ -37,7 +37,7 @@ public static class GrantListUseCase
         var open = leases.FirstOrDefault(l => l.IsActive);
         if (open is not null)
         {
-            reply.Add(Tag.Tip, $"End one early with: {NextStep.Cli} ticket grant revoke {open.Id}   (or --all)");
+            reply.Add(Tag.Tip, $"End one early with: {NextStep.Cli} ticket grant revoke {open.Id} (or --all).");
         }
 
         reply.Set("leases", () => LeaseJson.Of(leases, now));
@@ -47,7 +47,13 @@ public static class GrantListUseCase
     public static string Row(Lease lease, DateTimeOffset now)
     {
         var state = lease.State(now);
-        var what = lease.Mode == "eval" ? "eval" : $"`{TicketText.OneLine(lease.Command ?? "", 80)}`{(lease.Pid is { } pid ? $" pid {pid}" : "")}";
+        var what = lease.Mode switch
+        {
+            LeaseModes.Run => $"`{TicketText.OneLine(lease.Command ?? "", 80)}`{(lease.Pid is { } pid ? $" pid {pid}" : "")}",
+            LeaseModes.Session => "ticket session",
+            LeaseModes.Export => "ticket session, printed export lines",
+            _ => lease.Mode,
+        };
         var end = lease.RevokedAt is { } revoked ? $", ended {GrantText.LocalTime(revoked, now)}" : "";
         var revoke = lease.RevokeStatus is { } status ? $", revoke: {status}" : "";
         var exit = lease.ExitCode is { } code ? $", exit {code}" : "";

@@ -14,7 +14,7 @@ namespace Dialtone.Core.UseCases.Grants;
 /// </summary>
 public static class GrantRevokeUseCase
 {
-    private const string Usage = $"{NextStep.Cli} ticket grant revoke <id>   (ids: {NextStep.Cli} ticket grant list)";
+    private const string Usage = $"{NextStep.Cli} ticket grant revoke <id>";
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
@@ -52,7 +52,7 @@ public static class GrantRevokeUseCase
         if (failed.Count > 0)
         {
             var command = ToolCommand.ParseStored(failed[0].RevokeCommand)!;
-            reply.Fail(ExitCodes.Blocked, $"(cd {ShellWords.Quote(failed[0].WorkTree)} && {GrantEnvironment.Id}={failed[0].Id} {command.Display})   # revoke by hand, then check with the issuer");
+            reply.Fail(ExitCodes.Blocked, $"(cd {ShellWords.Quote(failed[0].WorkTree)} && {GrantEnvironment.Id}={failed[0].Id} {command.Display})");
         }
 
         return reply;
@@ -91,6 +91,12 @@ public static class GrantRevokeUseCase
             targets = leases.Active();
         }
 
+        // The session loses the secret first: from here on no test run or `dialtone run` gets it.
+        foreach (var lease in targets)
+        {
+            SessionFiles.Remove(workspace.StorePaths, lease.Id);
+        }
+
         var now = workspace.Now();
         store.InTransaction(() =>
         {
@@ -107,7 +113,7 @@ public static class GrantRevokeUseCase
     /// <summary>Stops the lease's command if it still runs, then runs the revoke command; false when that failed.</summary>
     private static bool Revoke(Workspace workspace, Lease lease, Reply reply)
     {
-        if (lease.Mode == "run" && lease.Pid is { } pid && lease.Cookie is { } cookie && IsStillTheCommand(pid, cookie))
+        if (lease.Mode == LeaseModes.Run && lease.Pid is { } pid && lease.Cookie is { } cookie && IsStillTheCommand(pid, cookie))
         {
             var stopped = ProcessTree.Stop(pid, cookie, StopGrace);
             reply.Add(Tag.Ticket, $"Grant #{lease.Id}: stopped the command it ran (pid {pid}, {stopped} process{(stopped == 1 ? "" : "es")}).");

@@ -25,12 +25,12 @@ public static class GrantRunUseCase
 
         var live = new LiveReply(console);
         using var signals = new GrantSignals();
-        var grant = GrantIssue.Issue(workspace, scope, duration, "run", command, signals);
+        var grant = GrantIssue.Issue(workspace, scope, duration, LeaseModes.Run, command, signals);
         var lease = grant.Lease;
         live.Reply.Set("grant", () => LeaseJson.Of(lease, workspace.Now()));
         live.Say(Tag.Auth, $"Temporary API key granted for {GrantDuration.Text(lease.ExpiresAt - lease.IssuedAt)} (grant #{lease.Id}, scope '{scope.Name}'{(grant.ShortenedByMint ? ", shortened to the mint command's expiry" : "")}).");
         live.Say(Tag.Env, $"{scope.Env} exported to the command's environment.");
-        live.Say(Tag.Warn, $"Key will automatically expire at {GrantText.LocalTime(lease.ExpiresAt, workspace.Now())}.");
+        live.Say(Tag.Warn, $"Key will automatically expire at {GrantText.At(lease.ExpiresAt)}.");
         live.Say(Tag.Ticket, $"Running `{TicketText.OneLine(lease.Command ?? "")}`: its output is masked, and it is stopped if it is still running at expiry.");
 
         var outcome = GrantSupervision.Run(workspace, live, scope, grant, [program, .. command.Skip(1)], directory, signals);
@@ -42,13 +42,16 @@ public static class GrantRunUseCase
         if (outcome.Expired)
         {
             var longer = duration * 2 <= scope.MaxDuration ? duration * 2 : scope.MaxDuration;
-            reply.Fail(ExpiredExitCode, duration < scope.MaxDuration
-                ? $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(longer)} -- {lease.Command}"
-                : $"Split the work: scope '{scope.Name}' allows at most {GrantDuration.Compact(scope.MaxDuration)} per grant.");
+            if (duration >= scope.MaxDuration)
+            {
+                reply.Add(Tag.Message, $"Scope '{scope.Name}' allows at most {GrantDuration.Compact(scope.MaxDuration)} per grant: split the work if it needs longer.");
+            }
+
+            reply.Fail(ExpiredExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(longer)} -- {ShellWords.OneLineOr(lease.Command ?? "", "<command>")}");
         }
         else if (outcome.ExitCode != 0)
         {
-            reply.Fail(outcome.ExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)} -- {lease.Command}   (after fixing what failed)");
+            reply.Fail(outcome.ExitCode, $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)} -- {ShellWords.OneLineOr(lease.Command ?? "", "<command>")}");
         }
 
         return reply;

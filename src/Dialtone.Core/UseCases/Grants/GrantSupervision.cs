@@ -33,8 +33,9 @@ internal static class GrantSupervision
             ExpiresAt = lease.ExpiresAt,
             Grace = scope.Grace,
             Cookie = lease.Cookie!,
-            SecretForms = grant.Forms,
-            Variable = scope.Env,
+
+            // Its own secret, and whatever else is live within reach (it could read a session file or inherit a grant).
+            Mask = new SecretMask([(scope.Env, grant.Forms)]).With(TicketSession.Load(workspace.StorePaths, null, workspace.Now()).Mask),
         };
 
         SupervisorOutcome outcome;
@@ -49,7 +50,7 @@ internal static class GrantSupervision
                 live.Console.Stdout,
                 live.Console.Stderr,
                 pid => pidRecorded = Task.Run(() => RecordPid(workspace, live, lease, pid)),
-                () => live.Say(Tag.Warn, $"Grant #{lease.Id}: {scope.Env} expires in 1 minute, at {GrantText.LocalTime(lease.ExpiresAt, workspace.Now())}; the command is stopped then."));
+                () => live.Say(Tag.Warn, $"Grant #{lease.Id}: {scope.Env} expires in 1 minute, at {GrantText.At(lease.ExpiresAt)}; the command is stopped then."));
         }
         catch (DialtoneError)
         {

@@ -10,9 +10,12 @@ namespace Dialtone.Core.UseCases.Grants;
 /// </summary>
 public static class GrantTerms
 {
-    public const string Usage = $"{NextStep.Cli} ticket grant --scope <scope> --duration 10m -- <command> [args…]";
+    public const string Usage = $"{NextStep.Cli} ticket grant --scope <scope> --duration 10m -- <command>";
 
-    private const string NoScopesAction = "Add a scope under \"grants\" in .dialtone/config.json: {\"grants\": {\"<scope>\": {\"env\": \"<VAR>\", \"mint\": \"<command>\", \"revoke\": \"<command>\", \"maxDuration\": \"1h\"}}} (docs/grants.md)";
+    /// <summary>Scopes are policy, which a person adds on the base branch: this shows the shape and where.</summary>
+    private const string NoScopes = " A person adds one under \"grants\" in .dialtone/config.json on the base branch, shaped {\"<scope>\": {\"env\": \"<VAR>\", \"mint\": \"<command>\", \"revoke\": \"<command>\", \"maxDuration\": \"1h\"}} (docs/grants.md).";
+
+    private const string NoScopesAction = "\"${EDITOR:-vi}\" .dialtone/config.json";
 
     public static GrantScope Scope(DialtoneConfig config, string? name, string? duration)
     {
@@ -21,7 +24,7 @@ public static class GrantTerms
         if (string.IsNullOrWhiteSpace(name))
         {
             throw DialtoneError.Usage(
-                known.Count == 0 ? "--scope is required, and .dialtone/config.json defines no grant scopes." : $"--scope is required: one of {string.Join(", ", known)}.",
+                known.Count == 0 ? "--scope is required, and .dialtone/config.json defines no grant scopes." + NoScopes : $"--scope is required: one of {string.Join(", ", known)}.",
                 known.Count == 0 ? NoScopesAction : $"{NextStep.Cli} ticket grant --scope {example} --duration {duration ?? "10m"} -- <command>");
         }
 
@@ -32,7 +35,7 @@ public static class GrantTerms
 
         throw DialtoneError.Usage(
             known.Count == 0
-                ? $"Unknown grant scope '{Core.Tickets.Names.Printable(name)}': .dialtone/config.json defines no grant scopes."
+                ? $"Unknown grant scope '{Core.Tickets.Names.Printable(name)}': .dialtone/config.json defines no grant scopes." + NoScopes
                 : $"Unknown grant scope '{Core.Tickets.Names.Printable(name)}': configured scopes are {string.Join(", ", known)}.",
             known.Count == 0 ? NoScopesAction : $"{NextStep.Cli} ticket grant --scope {example} --duration {duration ?? "10m"} -- <command>");
     }
