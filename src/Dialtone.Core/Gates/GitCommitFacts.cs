@@ -1,3 +1,5 @@
+using System.Text;
+using Dialtone.Core.Config;
 using Dialtone.Git;
 
 namespace Dialtone.Core.Gates;
@@ -9,11 +11,32 @@ namespace Dialtone.Core.Gates;
 /// </summary>
 public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 {
+    private MergeHead? merge;
+    private (ConfigChange? Change, bool Read) config;
     private string? stagedTree;
     private IReadOnlyList<TreeChange>? stagedChanges;
     private string? workTree;
 
-    public bool IsMerge => File.Exists(Path.Combine(repository.GitDir, "MERGE_HEAD"));
+    public MergeHead Merge => merge ??= MergeHead.Read(repository);
+
+    public ConfigChange? StagedConfig
+    {
+        get
+        {
+            if (!config.Read)
+            {
+                var path = DialtoneConfig.RelativePath;
+                var blobs = repository.BlobsBytes([$"HEAD:{path}", $":{path}"]);
+                var head = Text(blobs[0]);
+                var staged = Text(blobs[1]);
+                config = (head == staged ? null : new ConfigChange(head, staged), true);
+            }
+
+            return config.Change;
+        }
+    }
+
+    public string? ConfigAt(string commit) => repository.BlobText($"{commit}:{DialtoneConfig.RelativePath}");
 
     public string StagedTree => stagedTree ??= StagedTreeOf(repository);
 
@@ -31,4 +54,6 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 
     /// <summary>The working tree's snapshot tree, equal to SnapshotTree.Compute's.</summary>
     public static string WorkTreeTreeOf(GitRepository repository) => StagedSnapshot.WorkTree(repository);
+
+    private static string? Text(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
 }

@@ -1,13 +1,15 @@
 using Dialtone.Core.Gates;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
+using Dialtone.Git;
 using Dialtone.Records;
 
 namespace Dialtone.Core.UseCases.Hooks;
 
 /// <summary>
 /// The pre-commit hook: the commit gate on the index git is about to commit; when it passes, the
-/// ticket record is staged with the commit and the trailers are handed to prepare-commit-msg.
+/// ticket record is staged with the commit, the trailers are handed to prepare-commit-msg, and a
+/// note tells post-commit that the gate passed this commit's tree.
 /// </summary>
 public static class PreCommitHook
 {
@@ -23,38 +25,57 @@ public static class PreCommitHook
         warm.Wait();
         var reply = new Reply();
 
-        // A handoff from an earlier, aborted commit must never label this one.
+        // A handoff or note from an earlier, aborted commit must never label or vouch for this one.
         TrailerHandoff.Clear(repository.GitDir);
+        GateNote.Clear(repository.GitDir);
         if (CommitGateCheck.Run(repository, reply, explain) is not var (branch, verdict) || !verdict.Passed)
         {
             return reply;
         }
 
-        if (verdict.Kind == CommitVerdictKind.Merge)
+        var ticket = branch.Ticket!;
+        if (verdict.Kind != CommitVerdictKind.Merge)
         {
+            if (RecordStager.StageIfChanged(repository, ticket.Name))
+            {
+                reply.Add(Tag.Ticket, $"Staged {branch.RecordPath} with the commit.");
+            }
+            else
+            {
+                explain($"{branch.RecordPath} is staged as it is: nothing to add");
+            }
+        }
+
+        if (environment.GitPid is not { Length: > 0 } gitPid)
+        {
+            explain("DIALTONE_GIT_PID is not set: no trailers and no note for post-commit");
             return reply;
         }
 
-        if (branch.FromHead)
+        if (verdict.Kind != CommitVerdictKind.Merge)
         {
-            explain($"{branch.RecordPath} is not in the work tree: nothing to stage");
-        }
-        else if (RecordStager.StageIfChanged(repository, branch.Ticket.Name))
-        {
-            reply.Add(Tag.Ticket, $"Staged {branch.RecordPath} with the commit.");
-        }
-        else
-        {
-            explain($"{branch.RecordPath} is staged as it is: nothing to add");
+            TrailerHandoff.Write(repository.GitDir, gitPid, ticket.Name, verdict.TrailerSubtask);
+            explain($"handed trailers to prepare-commit-msg: ticket '{ticket.Name}', subtask '{verdict.TrailerSubtask ?? "(none)"}'");
         }
 
-        if (environment.GitPid is { Length: > 0 } gitPid)
-        {
-            TrailerHandoff.Write(repository.GitDir, gitPid, branch.Ticket.Name, verdict.TrailerSubtask);
-            explain($"handed trailers to prepare-commit-msg: ticket '{branch.Ticket.Name}', subtask '{verdict.TrailerSubtask ?? "(none)"}'");
-        }
-
+        LeaveNote(repository, gitPid, explain);
         return reply;
+    }
+
+    /// <summary>The tree git will record (the whole index, record included) for post-commit to compare with.</summary>
+    private static void LeaveNote(GitRepository repository, string gitPid, Action<string> explain)
+    {
+        try
+        {
+            var tree = repository.IndexTree();
+            GateNote.Write(repository.GitDir, gitPid, tree);
+            explain($"left post-commit a note: the gate passed tree {tree}");
+        }
+        catch (GitException ex)
+        {
+            // Without the note post-commit records the commit as unverified: a false alarm, never a hole.
+            explain($"no note for post-commit: {ex.Message}");
+        }
     }
 
     private static void WarmRecordReading()

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Dialtone.Core.Gates;
+
+/// <summary>
+/// What pre-commit leaves for post-commit when the gate passed: the id of the `git commit` process
+/// and the tree the commit will record (the whole index, after the record was staged). post-commit
+/// compares the new commit with it: a commit on a ticket branch without a matching note was made
+/// without passing the gate (`--no-verify`). A file beside the trailer handoff, in this worktree's
+/// git dir; plain lines, because the post-commit shim reads it in sh and consumes it.
+/// </summary>
+public static class GateNote
+{
+    public const string FileName = "dialtone-commit-gate";
+
+    /// <summary>Set by the post-commit shim when it calls dialtone: what it found (<see cref="NoteFinding"/>).</summary>
+    public const string FindingVariable = "DIALTONE_GATE_NOTE";
+
+    public static string PathIn(string gitDir) => Path.Combine(gitDir, FileName);
+
+    public static void Write(string gitDir, string gitPid, string tree) =>
+        File.WriteAllText(PathIn(gitDir), string.Create(CultureInfo.InvariantCulture, $"{gitPid}\n{tree}\n"));
+
+    /// <summary>Removes a note, so one left by an aborted commit can never vouch for another.</summary>
+    public static void Clear(string gitDir)
+    {
+        var path = PathIn(gitDir);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The note as (git pid, tree), consumed; null when there is none.</summary>
+    public static (string GitPid, string Tree)? Take(string gitDir)
+    {
+        var path = PathIn(gitDir);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllText(path).Split('\n');
+        File.Delete(path);
+        return lines.Length >= 2 && lines[0].Length > 0 && lines[1].Length > 0 ? (lines[0], lines[1]) : null;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Dialtone.Git;
+
+/// <summary>
+/// The merge git is about to conclude: what MERGE_HEAD names. Whether those names make a real merge
+/// (commits that exist and that HEAD does not already contain) is decided by the caller from
+/// <see cref="ResolveCommit"/> and <see cref="IsAncestor"/>; this only reads the file git reads.
+/// </summary>
+public sealed partial class GitRepository
+{
+    /// <summary>The file `git commit` reads to record a merge's other parents, in this worktree's git dir.</summary>
+    public string MergeHeadPath => Path.Combine(GitDir, "MERGE_HEAD");
+
+    /// <summary>
+    /// The lines of MERGE_HEAD (one object name each, as git wrote them), or null when there is no
+    /// MERGE_HEAD. Empty lines are dropped; nothing is resolved or trusted here.
+    /// </summary>
+    public IReadOnlyList<string>? MergeHeadNames()
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(MergeHeadPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>True when <paramref name="name"/> is spelled like a full object id (SHA-1 or SHA-256 hex), the only form git reads from MERGE_HEAD.</summary>
+    public static bool IsObjectId(string name) =>
+        name.Length is 40 or 64 && name.All(char.IsAsciiHexDigitLower);
+}
