@@ -13,7 +13,7 @@ public static class GateNote
 {
     public const string FileName = "dialtone-commit-gate";
 
-    /// <summary>Set by the post-commit shim when it calls dialtone: what it found (<see cref="NoteFinding"/>).</summary>
+    /// <summary>Set to `recorded` by the post-commit shim when it has put the commit in the evidence inbox (<see cref="NoteFinding"/>).</summary>
     public const string FindingVariable = "DIALTONE_GATE_NOTE";
 
     public static string PathIn(string gitDir) => Path.Combine(gitDir, FileName);

@@ -8,8 +8,9 @@ namespace Dialtone.Core.Hooks;
 /// that moving the record aside never switches the gate off. Commits on ordinary branches stay as
 /// fast as without hooks. prepare-commit-msg applies the trailers pre-commit handed over in sh,
 /// post-commit checks pre-commit's note in sh, commit-msg and file checkouts exit there: one .NET
-/// start per gated commit. DIALTONE=0 and a missing CLI leave a line in the evidence inbox
-/// (docs/hooks.md) on a ticket branch, which the next dialtone command records on the ticket.
+/// start per gated commit. What a hook must record — DIALTONE=0, a commit the gate did not pass —
+/// goes into the evidence inbox (docs/hooks.md) in sh, before any dialtone runs; dialtone (now, or
+/// the next command) takes it onto the ticket.
 /// </summary>
 public static class HookShim
 {
@@ -90,9 +91,11 @@ public static class HookShim
           post-commit)
             note="$gitdir/dialtone-commit-gate"; pid=; tree=
             if [ -s "$note" ]; then { read -r pid; read -r tree; } <"$note"; : >"$note"; fi
-            if [ "$pid" != "$PPID" ]; then export DIALTONE_GATE_NOTE=none
-            elif [ "$(git rev-parse -q --verify 'HEAD^{tree}')" = "$tree" ]; then say "the commit gate passed this commit"; exit 0
-            else export DIALTONE_GATE_NOTE=tree-differs; fi ;;
+            if [ "$pid" = "$PPID" ] && [ "$(git rev-parse -q --verify 'HEAD^{tree}')" = "$tree" ]; then say "the commit gate passed this commit"; exit 0; fi
+            if git rev-parse -q --verify 'HEAD^2' >/dev/null; then say "a merge needs no note"; exit 0; fi
+            if git diff-tree --quiet -r HEAD~1 HEAD -- . ':(exclude).dialtone' 2>/dev/null; then say "only .dialtone/ changed: bookkeeping needs no note"; exit 0; fi
+            inbox unverified-commit || exit 0
+            export DIALTONE_GATE_NOTE=recorded ;;
         esac
         bin=${DIALTONE_BIN-}
         if [ -n "$bin" ] && [ ! -x "$bin" ]; then echo "dialtone $hook: DIALTONE_BIN='$bin' is not executable; ignoring it." >&2; fi
@@ -105,10 +108,7 @@ public static class HookShim
               echo "[MESSAGE] Point the hooks at Dialtone: its dialtone.sh, a dialtone on PATH, or DIALTONE_BIN; running <path-to-dialtone>/dialtone.sh hooks install here records it too." >&2
               echo "[ACTION] git config dialtone.bin <path-to-dialtone.sh>" >&2
               exit 1 ;;
-            post-commit)
-              if git rev-parse -q --verify 'HEAD^2' >/dev/null || git diff-tree --quiet HEAD~1 HEAD -- . ':(exclude).dialtone' 2>/dev/null; then exit 0; fi
-              if inbox unverified-commit; then echo "dialtone $hook: no dialtone CLI found; this commit is recorded for the next dialtone command as made without the commit gate." >&2; fi
-              exit 0 ;;
+            post-commit) echo "dialtone $hook: no dialtone CLI found; this commit is recorded for the next dialtone command as made without the commit gate." >&2; exit 0 ;;
             *) echo "dialtone $hook: no dialtone CLI found; skipped." >&2; exit 0 ;;
           esac
         fi

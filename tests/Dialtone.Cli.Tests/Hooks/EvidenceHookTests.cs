@@ -70,10 +70,11 @@ public sealed class EvidenceHookTests
         HookedRepo.Expect(0, merge);
         Assert.DoesNotContain("[WARN]", merge.StdErr, StringComparison.Ordinal);
         Assert.Empty(repo.RecordEvidence("feature"));
+        Assert.Null(repo.Inbox);
     }
 
     [Fact]
-    public void AnotherHookManager_CallingPostCommit_WithANoteForAnotherTree_RecordsIt()
+    public void AnotherHookManager_CallingPostCommit_WithANoteForAnotherTree_RecordsIt_AndAFakeBinLosesNothing()
     {
         using var repo = Planned();
         repo.Repo.Write("a.txt", "unsigned work\n");
@@ -92,7 +93,25 @@ public sealed class EvidenceHookTests
         Assert.Contains("[WARN] Commit", other.StdOut, StringComparison.Ordinal);
         var evidence = repo.RecordEvidence("feature");
         Assert.Equal(vouched + 1, evidence.Count);
-        Assert.EndsWith("'Made elsewhere' was made without passing the commit gate: it records another tree than the one the gate passed", evidence[^1].Detail, StringComparison.Ordinal);
+        Assert.EndsWith("'Made elsewhere' was made without passing the commit gate", evidence[^1].Detail, StringComparison.Ordinal);
+        Assert.Null(repo.Inbox);
+    }
+
+    [Fact]
+    public void NoVerify_WithAFakeCli_StillLeavesTheCommitInTheInbox()
+    {
+        using var repo = Planned();
+        var fake = repo.Repo.Sibling("fake-dialtone");
+        File.WriteAllText(fake, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
+        repo.Repo.Write("a.txt", "unsigned work\n");
+        repo.Git("add", "-A");
+
+        HookedRepo.Expect(0, repo.Git(new Dictionary<string, string?> { ["DIALTONE_BIN"] = fake }, "commit", "--no-verify", "-m", "Nobody checks"));
+
+        Assert.Contains($"\tunverified-commit\tfeature\tpost-commit\t{repo.Head}\tNobody checks", repo.Inbox, StringComparison.Ordinal);
+        HookedRepo.Expect(0, repo.Dialtone("ticket", "status"));
+        Assert.Equal("unverified-commit", Assert.Single(repo.RecordEvidence("feature")).Kind);
     }
 
     [Fact]
