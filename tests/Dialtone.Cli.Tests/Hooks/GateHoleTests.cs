@@ -41,6 +41,24 @@ public sealed class GateHoleTests
     }
 
     [Fact]
+    public void RecordMovedAside_InALinkedWorktreeWithSpaces_IsBlockedByTheSharedMarker()
+    {
+        using var repo = new HookedRepo();
+        var worktree = repo.Repo.Sibling("second tree");
+        repo.Repo.Git("worktree", "add", "-q", "-b", "scratch", worktree);
+        HookedRepo.Expect(0, repo.DialtoneIn(worktree, "ticket", "start", "feature"));
+        Assert.True(File.Exists(Path.Combine(repo.Path_, ".git", "dialtone", "branches", "feature")));
+        File.Delete(Path.Combine(worktree, Record));
+        File.WriteAllText(Path.Combine(worktree, "a.txt"), "unsigned work\n");
+        repo.GitIn(worktree, null, "add", "-A");
+
+        var commit = repo.GitIn(worktree, null, "commit", "-m", "x");
+
+        HookedRepo.Expect(1, commit);
+        Assert.Contains("[BLOCK] Commit blocked: 'feature' is a ticket branch (ticket start marked it", commit.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FreshClone_WithTheRecordRemovedFromHistory_IsStillATicketBranch_ByItsTrailers()
     {
         using var repo = new HookedRepo();
