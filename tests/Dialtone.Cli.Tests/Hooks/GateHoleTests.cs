@@ -205,6 +205,11 @@ public sealed class GateHoleTests
         Assert.Equal("policy", gate.GetProperty("verdict").GetString());
         Assert.Equal(3, gate.GetProperty("policyChanges").GetArrayLength());
 
+        // git commit -a stages into a temporary index: the gate reads that one.
+        repo.Git("reset", "-q");
+        var all = HookedRepo.Expect(1, repo.Git("commit", "-a", "-m", "Tweak the config, all of it"));
+        Assert.Contains("'grants.deploy' was added", all.StdErr, StringComparison.Ordinal);
+
         // The action runs as printed and leaves the human's policy in place.
         repo.Git("restore", "--staged", "--worktree", "--", ".dialtone/config.json");
         Assert.Equal(Policy, repo.Repo.Read(".dialtone/config.json"));
@@ -214,6 +219,22 @@ public sealed class GateHoleTests
         repo.Git("add", "-A");
         var watchMore = HookedRepo.Expect(0, repo.Git("commit", "-m", "Watch the design folder"));
         Assert.Contains("[PASS] Commit gate: nothing outside .dialtone/ changes (ticket bookkeeping).", watchMore.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnstagingTheRecord_DoesNotCommitItsDeletion()
+    {
+        using var repo = new HookedRepo();
+        repo.StartTicket("feature", "greet", "a.txt");
+        repo.Git("add", "-A");
+        HookedRepo.Expect(0, repo.Git("commit", "-m", "Plan the ticket"));
+        repo.Git("rm", "-q", "--cached", Record);
+
+        var commit = repo.Git("commit", "-m", "Drop the record from git");
+
+        HookedRepo.Expect(0, commit);
+        Assert.Contains("[ticket] Staged .dialtone/tickets/feature.json with the commit.", commit.StdErr, StringComparison.Ordinal);
+        Assert.Contains("\"ticket\": \"feature\"", repo.Repo.Git("show", $"HEAD:{Record}"), StringComparison.Ordinal);
     }
 
     [Fact]

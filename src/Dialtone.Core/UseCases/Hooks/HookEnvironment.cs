@@ -42,7 +42,7 @@ public sealed record HookEnvironment
         }
         catch (NotARepositoryException ex)
         {
-            throw DialtoneError.Environment(ex.Message, "git init   (or run dialtone inside a git work tree, or pass -C <path>)", ex);
+            throw DialtoneError.Environment(ex.Message, "git init", ex);
         }
     }
 }

@@ -16,7 +16,7 @@ public static class PrepareCommitMessageHook
         var explain = environment.Explain;
         if (args.Count == 0)
         {
-            throw DialtoneError.Usage("prepare-commit-msg needs the message file git passes.", "dialtone hook prepare-commit-msg <message-file> [<source> [<commit>]]");
+            throw DialtoneError.Usage("prepare-commit-msg needs the message file git passes.", "dialtone hook prepare-commit-msg <message-file>");
         }
 
         var handoff = TrailerHandoff.Take(repository.GitDir, environment.GitPid);
