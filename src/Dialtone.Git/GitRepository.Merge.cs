@@ -21,16 +21,29 @@ public sealed partial class GitRepository
         {
             text = File.ReadAllText(MergeHeadPath);
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
 
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>
+    /// True when MERGE_MODE is exactly `no-ff` (as `git merge --no-ff` writes it): git then records
+    /// HEAD and every MERGE_HEAD commit as parents; otherwise it drops a parent another one contains.
+    /// </summary>
+    public bool MergeModeNoFastForward()
+    {
+        try
+        {
+            // git compares the whole file with "no-ff", so must this.
+            return File.ReadAllText(Path.Combine(GitDir, "MERGE_MODE")) == "no-ff";
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>True when <paramref name="name"/> is spelled like a full object id (SHA-1 or SHA-256 hex), the only form git reads from MERGE_HEAD.</summary>

@@ -5,10 +5,12 @@ namespace Dialtone.Core.Gates;
 
 /// <summary>
 /// What MERGE_HEAD says about the commit being made. It counts as a merge only when every commit it
-/// names exists and is neither HEAD nor an ancestor of HEAD: then git records them as further
-/// parents, and the commit really brings in work the ticket's signatures never covered. A MERGE_HEAD
-/// that names HEAD, an ancestor, or nothing (written by hand, or left over) makes no merge: git
-/// would record one parent, or a parent that adds nothing, so the commit is judged like any other.
+/// names exists and is neither HEAD nor an ancestor of HEAD, and git will keep HEAD as a parent: then
+/// the commit has two parents and really brings in work the ticket's signatures never covered. A
+/// MERGE_HEAD that names HEAD, an ancestor, or nothing (written by hand, or left over) makes no
+/// merge: git would record one parent, or a parent that adds nothing. Nor does one naming a
+/// descendant of HEAD without MERGE_MODE `no-ff`: git would drop HEAD and record that commit as the
+/// only parent. Such a commit is judged like any other.
 /// </summary>
 public sealed record MergeHead(IReadOnlyList<string> Commits, string? IgnoredBecause)
 {
@@ -38,6 +40,7 @@ public sealed record MergeHead(IReadOnlyList<string> Commits, string? IgnoredBec
             return new MergeHead(names, "HEAD has no commit yet, so there is nothing to merge into");
         }
 
+        var noFastForward = repository.MergeModeNoFastForward();
         foreach (var name in names)
         {
             var shown = Short(name);
@@ -54,6 +57,11 @@ public sealed record MergeHead(IReadOnlyList<string> Commits, string? IgnoredBec
             if (repository.IsAncestor(name, head))
             {
                 return new MergeHead(names, $"it names {shown}, which HEAD already contains");
+            }
+
+            if (!noFastForward && repository.IsAncestor(head, name))
+            {
+                return new MergeHead(names, $"it names {shown}, which already contains HEAD, and without MERGE_MODE no-ff git would record it as the only parent");
             }
         }
 

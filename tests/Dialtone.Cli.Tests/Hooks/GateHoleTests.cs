@@ -102,6 +102,7 @@ public sealed class GateHoleTests
     [InlineData("ancestor")]
     [InlineData("missing")]
     [InlineData("garbage")]
+    [InlineData("descendant")]
     public void FakeMergeHead_IsIgnored_WithAWarning_AndTheCommitIsJudgedLikeAnyOther(string fake)
     {
         using var repo = new HookedRepo();
@@ -110,17 +111,32 @@ public sealed class GateHoleTests
         HookedRepo.Expect(0, repo.Git("commit", "-m", "Plan the ticket"));
         var head = repo.Head;
         var gitDir = Path.Combine(repo.Path_, ".git");
+        if (fake == "descendant")
+        {
+            // A commit of its own on top of HEAD: git would record it as the only parent, with any tree.
+            repo.Git("switch", "-q", "-c", "side");
+            repo.Repo.Write("side.txt", "side\n");
+            repo.Git("add", "-A");
+            HookedRepo.Expect(0, repo.Git("commit", "-m", "side"));
+            repo.Git("switch", "-q", "feature");
+        }
+
         var name = fake switch
         {
             "head" => head,
+            "descendant" => repo.Repo.Git("rev-parse", "side"),
             "ancestor" => repo.Repo.Git("rev-parse", "HEAD~1"),
             "missing" => "0123456789abcdef0123456789abcdef01234567",
             _ => "not a commit",
         };
         File.WriteAllText(Path.Combine(gitDir, "MERGE_HEAD"), name + "\n");
 
-        // With MERGE_MODE no-ff git would even record the ancestor as a second parent: still no new work.
-        File.WriteAllText(Path.Combine(gitDir, "MERGE_MODE"), "no-ff");
+        if (fake == "ancestor")
+        {
+            // With MERGE_MODE no-ff git would even record the ancestor as a second parent: still no new work.
+            File.WriteAllText(Path.Combine(gitDir, "MERGE_MODE"), "no-ff");
+        }
+
         repo.Repo.Write("a.txt", "unsigned work\n");
         repo.Git("add", "-A");
 

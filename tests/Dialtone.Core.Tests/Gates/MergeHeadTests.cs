@@ -25,6 +25,8 @@ public sealed class MergeHeadTests
         var theirs = Commit(repo, "topic", "t.txt");
         var others = Commit(repo, "other", "o.txt");
         repo.Git("switch", "-q", "main");
+        repo.Write("main.txt", "main moved on\n");
+        repo.Commit("main moved on");
         Write(repo, theirs, others);
 
         var merge = MergeHead.Read(GitRepository.Discover(repo.Path_));
@@ -45,11 +47,11 @@ public sealed class MergeHeadTests
     {
         using var repo = new TempRepo();
         var first = repo.Git("rev-parse", "HEAD");
+        var theirs = Commit(repo, "topic", "t.txt");
+        repo.Git("switch", "-q", "main");
         repo.Write("b.txt", "b\n");
         repo.Commit("second");
         var head = repo.Git("rev-parse", "HEAD");
-        var theirs = Commit(repo, "topic", "t.txt");
-        repo.Git("switch", "-q", "main");
         var lines = kind switch
         {
             "head" => [head],
@@ -67,6 +69,27 @@ public sealed class MergeHeadTests
         Assert.True(merge.Present);
         Assert.False(merge.IsRealMerge);
         Assert.Contains(why, merge.IgnoredBecause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADescendantOfHead_IsAMergeOnlyWithNoFastForward()
+    {
+        using var repo = new TempRepo();
+        repo.Git("switch", "-q", "-c", "ahead");
+        repo.Write("ahead.txt", "ahead\n");
+        repo.Commit("ahead");
+        var ahead = repo.Git("rev-parse", "HEAD");
+        repo.Git("switch", "-q", "main");
+        Write(repo, ahead);
+        var git = GitRepository.Discover(repo.Path_);
+
+        var reduced = MergeHead.Read(git);
+        File.WriteAllText(Path.Combine(repo.Path_, ".git", "MERGE_MODE"), "no-ff");
+        var noFastForward = MergeHead.Read(git);
+
+        Assert.False(reduced.IsRealMerge);
+        Assert.Contains("which already contains HEAD", reduced.IgnoredBecause, StringComparison.Ordinal);
+        Assert.True(noFastForward.IsRealMerge);
     }
 
     [Fact]
