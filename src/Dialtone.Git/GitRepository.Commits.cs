@@ -3,9 +3,8 @@ using System.Text;
 namespace Dialtone.Git;
 
 /// <summary>
-/// Questions the hooks ask about commits and the index: a commit's parents, tree and subject, whether
-/// it changed anything outside a directory, the trailers of recent history, the index's whole tree,
-/// and several blobs in one process. A revision that names no commit is an answer (null or empty).
+/// Questions the hooks ask about commits: a commit's parents, tree and subject, whether it changed
+/// anything outside a directory, the trailers of recent history, and several blobs in one process. A revision that names no commit is an answer (null or empty).
 /// </summary>
 public sealed partial class GitRepository
 {
@@ -32,10 +31,13 @@ public sealed partial class GitRepository
     /// True when <paramref name="commit"/> changes a path outside <paramref name="directory"/> compared
     /// with its first parent (with the empty tree for a root commit).
     /// </summary>
-    public bool ChangesOutside(CommitFacts commit, string directory)
+    public bool ChangesOutside(CommitFacts commit, string directory) =>
+        DiffersOutside(commit.Parents.Count > 0 ? commit.Parents[0] + "^{tree}" : EmptyTree(commit.Tree.Length), commit.Tree, directory);
+
+    /// <summary>True when two trees (or commits) differ in a path outside <paramref name="directory"/>.</summary>
+    public bool DiffersOutside(string from, string to, string directory)
     {
-        var parentTree = commit.Parents.Count > 0 ? commit.Parents[0] + "^{tree}" : EmptyTree(commit.Tree.Length);
-        string[] args = ["diff-tree", "--quiet", "-r", "--no-renames", parentTree, commit.Tree, "--", ".", $":(exclude){directory}"];
+        string[] args = ["diff-tree", "--quiet", "-r", "--no-renames", from, to, "--", ".", $":(exclude){directory}"];
         var result = Git.Run(args);
         return result.ExitCode switch
         {
@@ -61,9 +63,6 @@ public sealed partial class GitRepository
 
         return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
-
-    /// <summary>The tree of the whole index git is about to commit (GIT_INDEX_FILE in a hook), .dialtone/ included.</summary>
-    public string IndexTree() => Git.RunChecked("write-tree");
 
     /// <summary>
     /// The contents of several blobs ("&lt;revision&gt;:&lt;path&gt;", ":&lt;path&gt;" for the index,

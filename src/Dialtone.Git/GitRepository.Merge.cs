@@ -16,6 +16,12 @@ public sealed partial class GitRepository
     /// </summary>
     public IReadOnlyList<string>? MergeHeadNames()
     {
+        // Asked on every commit: a stat, not an exception, answers the usual "no merge".
+        if (!File.Exists(MergeHeadPath))
+        {
+            return null;
+        }
+
         string text;
         try
         {
@@ -35,10 +41,11 @@ public sealed partial class GitRepository
     /// </summary>
     public bool MergeModeNoFastForward()
     {
+        var path = Path.Combine(GitDir, "MERGE_MODE");
         try
         {
             // git compares the whole file with "no-ff", so must this.
-            return File.ReadAllText(Path.Combine(GitDir, "MERGE_MODE")) == "no-ff";
+            return File.Exists(path) && File.ReadAllText(path) == "no-ff";
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

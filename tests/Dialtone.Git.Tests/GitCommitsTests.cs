@@ -75,7 +75,7 @@ public sealed class GitCommitsTests
     }
 
     [Fact]
-    public void MergeHeadNames_AndIndexTree()
+    public void MergeHeadNames_MergeMode_AndDiffersOutside()
     {
         using var repo = new TempRepo();
         var git = GitRepository.Discover(repo.Path_);
@@ -83,7 +83,21 @@ public sealed class GitCommitsTests
 
         File.WriteAllText(git.MergeHeadPath, "abc\n\n def \n");
         Assert.Equal(["abc", "def"], git.MergeHeadNames());
-        Assert.Equal(repo.Git("rev-parse", "HEAD^{tree}"), git.IndexTree());
+        Assert.False(git.MergeModeNoFastForward());
+        File.WriteAllText(Path.Combine(git.GitDir, "MERGE_MODE"), "no-ff\n");
+        Assert.False(git.MergeModeNoFastForward());
+        File.WriteAllText(Path.Combine(git.GitDir, "MERGE_MODE"), "no-ff");
+        Assert.True(git.MergeModeNoFastForward());
+        File.Delete(git.MergeHeadPath);
+        File.Delete(Path.Combine(git.GitDir, "MERGE_MODE"));
+
+        var before = repo.Git("rev-parse", "HEAD^{tree}");
+        repo.Write(".dialtone/x.json", "{}");
+        repo.Commit("bookkeeping");
+        Assert.False(git.DiffersOutside(before, "HEAD", ".dialtone"));
+        repo.Write("work.txt", "work\n");
+        repo.Commit("work");
+        Assert.True(git.DiffersOutside(before, "HEAD", ".dialtone"));
         Assert.True(GitRepository.IsObjectId(repo.Git("rev-parse", "HEAD")));
         Assert.False(GitRepository.IsObjectId("HEAD~1"));
     }

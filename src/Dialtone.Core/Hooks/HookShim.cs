@@ -91,9 +91,11 @@ public static class HookShim
           post-commit)
             note="$gitdir/dialtone-commit-gate"; pid=; tree=
             if [ -s "$note" ]; then { read -r pid; read -r tree; } <"$note"; : >"$note"; fi
-            if [ "$pid" = "$PPID" ] && [ "$(git rev-parse -q --verify 'HEAD^{tree}')" = "$tree" ]; then say "the commit gate passed this commit"; exit 0; fi
-            if git rev-parse -q --verify 'HEAD^2' >/dev/null; then say "a merge needs no note"; exit 0; fi
+            if [ "$pid" = "$PPID" ] && [ -n "$tree" ] && git diff-tree --quiet -r "$tree" HEAD -- . ':(exclude).dialtone' 2>/dev/null; then
+              say "the commit gate passed this commit"; exit 0
+            fi
             if git diff-tree --quiet -r HEAD~1 HEAD -- . ':(exclude).dialtone' 2>/dev/null; then say "only .dialtone/ changed: bookkeeping needs no note"; exit 0; fi
+            if git rev-parse -q --verify 'HEAD^2' >/dev/null; then say "a merge needs no note"; exit 0; fi
             inbox unverified-commit || exit 0
             export DIALTONE_GATE_NOTE=recorded ;;
         esac

@@ -61,21 +61,22 @@ public static class PostCommitHook
     private static bool Unverified(GitRepository repository, CommitFacts commit, HookEnvironment environment)
     {
         var explain = environment.Explain;
-        if (GateNote.Take(repository.GitDir) is var (pid, tree) && pid == environment.GitPid && tree == commit.Tree)
+        if (GateNote.Take(repository.GitDir) is var (pid, tree) && pid == environment.GitPid && tree.Length > 0
+            && !repository.DiffersOutside(tree, commit.Id, SnapshotTree.BookkeepingDirectory))
         {
             explain("the commit gate passed this commit");
-            return false;
-        }
-
-        if (commit.IsMerge)
-        {
-            explain($"{commit.ShortId} is a merge: it needs no note");
             return false;
         }
 
         if (!repository.ChangesOutside(commit, SnapshotTree.BookkeepingDirectory))
         {
             explain($"{commit.ShortId} changes only .dialtone/ (bookkeeping): it needs no note");
+            return false;
+        }
+
+        if (commit.IsMerge)
+        {
+            explain($"{commit.ShortId} is a merge: it needs no note");
             return false;
         }
 

@@ -1,7 +1,6 @@
 using Dialtone.Core.Gates;
 using Dialtone.Core.Output;
 using Dialtone.Core.Tickets;
-using Dialtone.Git;
 using Dialtone.Records;
 
 namespace Dialtone.Core.UseCases.Hooks;
@@ -9,7 +8,7 @@ namespace Dialtone.Core.UseCases.Hooks;
 /// <summary>
 /// The pre-commit hook: the commit gate on the index git is about to commit; when it passes, the
 /// ticket record is staged with the commit, the trailers are handed to prepare-commit-msg, and a
-/// note tells post-commit that the gate passed this commit's tree.
+/// note tells post-commit that the gate passed this commit (and which tree it signed).
 /// </summary>
 public static class PreCommitHook
 {
@@ -58,24 +57,11 @@ public static class PreCommitHook
             explain($"handed trailers to prepare-commit-msg: ticket '{ticket.Name}', subtask '{verdict.TrailerSubtask ?? "(none)"}'");
         }
 
-        LeaveNote(repository, gitPid, explain);
+        // The signed tree is what the commit must record outside .dialtone/; bookkeeping and merges need none.
+        var tree = verdict.Kind == CommitVerdictKind.Signed ? verdict.StagedTree : null;
+        GateNote.Write(repository.GitDir, gitPid, tree);
+        explain($"left post-commit a note: the gate passed {(tree is null ? $"a {verdict.Kind.ToString().ToLowerInvariant()} commit" : $"tree {tree}")}");
         return reply;
-    }
-
-    /// <summary>The tree git will record (the whole index, record included) for post-commit to compare with.</summary>
-    private static void LeaveNote(GitRepository repository, string gitPid, Action<string> explain)
-    {
-        try
-        {
-            var tree = repository.IndexTree();
-            GateNote.Write(repository.GitDir, gitPid, tree);
-            explain($"left post-commit a note: the gate passed tree {tree}");
-        }
-        catch (GitException ex)
-        {
-            // Without the note post-commit records the commit as unverified: a false alarm, never a hole.
-            explain($"no note for post-commit: {ex.Message}");
-        }
     }
 
     private static void WarmRecordReading()
