@@ -9,11 +9,11 @@ using Dialtone.Records;
 namespace Dialtone.Core.EvidenceFiles;
 
 /// <summary>
-/// What hooks must record but cannot write to the ticket themselves: a plain file `evidence.log` in
-/// the store directory, one line per event, appended by the sh shims (DIALTONE=0, no CLI to run)
-/// and by hooks that found the store busy. The next command that resolves the branch's ticket takes
-/// its lines in as evidence (store and record) and removes them; lines of other branches stay for
-/// their tickets. See docs/hooks.md.
+/// What hooks must record, written where a shim can write it in sh with no .NET: a plain file
+/// `evidence.log` in the store directory, one line per event (a hook run with DIALTONE=0, a commit
+/// the gate did not pass). The first command that resolves the branch's ticket — post-commit's own
+/// dialtone, or the next ticket command — takes its lines in as evidence (store and record) and
+/// removes them; lines of other branches stay for their tickets. See docs/hooks.md.
 /// </summary>
 public static class EvidenceInbox
 {
