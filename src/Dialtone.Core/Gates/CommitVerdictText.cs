@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dialtone.Core.Config;
 using Dialtone.Core.Output;
 
 namespace Dialtone.Core.Gates;
@@ -11,6 +12,11 @@ public static class CommitVerdictText
 
     public static void Render(Reply reply, CommitVerdict verdict)
     {
+        foreach (var warning in verdict.Warnings)
+        {
+            reply.Add(Tag.Warn, warning);
+        }
+
         switch (verdict.Kind)
         {
             case CommitVerdictKind.Signed:
@@ -21,7 +27,15 @@ public static class CommitVerdictText
                 reply.Add(Tag.Pass, "Commit gate: nothing outside .dialtone/ changes (ticket bookkeeping).");
                 break;
             case CommitVerdictKind.Merge:
-                reply.Add(Tag.Pass, "Commit gate: a merge commit passes; signatures made before it are stale afterwards (ticket next and validate re-check them).");
+                reply.Add(Tag.Pass, $"Commit gate: a merge commit passes (it brings in {string.Join(", ", verdict.MergedCommits.Select(Short))}); signatures made before it are stale afterwards (ticket next and validate re-check them).");
+                break;
+            case CommitVerdictKind.MissingRecord:
+                reply.Add(Tag.Block, $"Commit blocked: '{verdict.Ticket}' is a ticket branch ({TicketBranch.Describe(verdict.Source!.Value)}), but its record {Records.RecordFile.RelativePath(verdict.Ticket)} is not in the work tree, so the commit gate has nothing to check this commit against.");
+                End(reply, verdict);
+                break;
+            case CommitVerdictKind.Policy:
+                reply.Add(Tag.Block, $"Commit blocked on ticket '{verdict.Ticket}': the staged {DialtoneConfig.RelativePath} changes policy: {string.Join("; ", verdict.PolicyChanges.Select(c => TicketText.OneLine(c)))}.");
+                End(reply, verdict);
                 break;
             default:
                 RenderBlock(reply, verdict);
@@ -54,9 +68,20 @@ public static class CommitVerdictText
             reply.Detail($"… and {count - MaxPaths} more");
         }
 
-        if (verdict.OnlyStagingDiffers)
+        End(reply, verdict);
+    }
+
+    /// <summary>What only the human can do, what follows the fix, then the one command.</summary>
+    private static void End(Reply reply, CommitVerdict verdict)
+    {
+        if (verdict.Message is { } message)
         {
-            reply.Add(Tag.Ticket, "The working tree is exactly what was signed: stage all of it and commit again.");
+            reply.Add(Tag.Message, message);
+        }
+
+        if (verdict.Hint is { } hint)
+        {
+            reply.Add(Tag.Ticket, hint);
         }
 
         reply.Fail(ExitCodes.Blocked, verdict.Action);
@@ -72,7 +97,7 @@ public static class CommitVerdictText
 
         return new JsonObject
         {
-            ["verdict"] = verdict.Kind.ToString().ToLowerInvariant(),
+            ["verdict"] = Name(verdict.Kind),
             ["passed"] = verdict.Passed,
             ["ticket"] = verdict.Ticket,
             ["stagedTree"] = verdict.StagedTree,
@@ -82,8 +107,31 @@ public static class CommitVerdictText
             ["unsigned"] = verdict.Unsigned,
             ["changed"] = changed,
             ["onlyStagingDiffers"] = verdict.OnlyStagingDiffers,
+            ["policyChanges"] = new JsonArray([.. verdict.PolicyChanges.Select(c => (JsonNode?)c)]),
+            ["knownBy"] = verdict.Source is { } source ? Name(source) : null,
+            ["merged"] = new JsonArray([.. verdict.MergedCommits.Select(c => (JsonNode?)c)]),
+            ["warnings"] = new JsonArray([.. verdict.Warnings.Select(w => (JsonNode?)w)]),
             ["action"] = verdict.Action,
         };
+    }
+
+    /// <summary>An enum value as the --json field spells it: kebab-case.</summary>
+    private static string Name<T>(T value)
+        where T : struct, Enum
+    {
+        var text = value.ToString();
+        var builder = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(text[i]));
+        }
+
+        return builder.ToString();
     }
 
     private static string Short(string tree) => tree.Length > 7 ? tree[..7] : tree;

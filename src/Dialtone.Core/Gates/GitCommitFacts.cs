@@ -1,3 +1,5 @@
+using System.Text;
+using Dialtone.Core.Config;
 using Dialtone.Git;
 
 namespace Dialtone.Core.Gates;
@@ -7,13 +9,28 @@ namespace Dialtone.Core.Gates;
 /// ambient, so "staged" means the index git is about to commit (`git commit -a` and partial commits
 /// use a temporary index named by GIT_INDEX_FILE).
 /// </summary>
-public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
+public sealed class GitCommitFacts : ICommitFacts
 {
+    private readonly GitRepository repository;
+
+    // Every verdict asks about the config: read it on the second core while the gate asks git the rest.
+    private readonly Task<ConfigChange?> config;
+    private MergeHead? merge;
     private string? stagedTree;
     private IReadOnlyList<TreeChange>? stagedChanges;
     private string? workTree;
 
-    public bool IsMerge => File.Exists(Path.Combine(repository.GitDir, "MERGE_HEAD"));
+    public GitCommitFacts(GitRepository repository)
+    {
+        this.repository = repository;
+        config = Task.Run(() => ReadConfig(repository));
+    }
+
+    public MergeHead Merge => merge ??= MergeHead.Read(repository);
+
+    public ConfigChange? StagedConfig => config.GetAwaiter().GetResult();
+
+    public string? ConfigAt(string commit) => repository.BlobText($"{commit}:{DialtoneConfig.RelativePath}");
 
     public string StagedTree => stagedTree ??= StagedTreeOf(repository);
 
@@ -31,4 +48,15 @@ public sealed class GitCommitFacts(GitRepository repository) : ICommitFacts
 
     /// <summary>The working tree's snapshot tree, equal to SnapshotTree.Compute's.</summary>
     public static string WorkTreeTreeOf(GitRepository repository) => StagedSnapshot.WorkTree(repository);
+
+    private static ConfigChange? ReadConfig(GitRepository repository)
+    {
+        var path = DialtoneConfig.RelativePath;
+        var blobs = repository.BlobsBytes([$"HEAD:{path}", $":{path}"]);
+        var head = Text(blobs[0]);
+        var staged = Text(blobs[1]);
+        return head == staged ? null : new ConfigChange(head, staged);
+    }
+
+    private static string? Text(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
 }

@@ -8,8 +8,17 @@ namespace Dialtone.Core.Gates;
 /// </summary>
 public interface ICommitFacts
 {
-    /// <summary>A merge is being concluded (MERGE_HEAD exists): it brings others' work.</summary>
-    bool IsMerge { get; }
+    /// <summary>What MERGE_HEAD names, and whether that makes this commit a real merge.</summary>
+    MergeHead Merge { get; }
+
+    /// <summary>
+    /// `.dialtone/config.json` in HEAD and in what the commit would record, when they differ; null
+    /// when the commit leaves it as it is (one git process for both).
+    /// </summary>
+    ConfigChange? StagedConfig { get; }
+
+    /// <summary>`.dialtone/config.json` as <paramref name="commit"/> has it; null when it has none.</summary>
+    string? ConfigAt(string commit);
 
     /// <summary>The tree the commit would record, .dialtone/ excluded.</summary>
     string StagedTree { get; }

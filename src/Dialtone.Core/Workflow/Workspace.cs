@@ -118,7 +118,16 @@ public sealed class Workspace
         var table = store.Tickets;
         var stored = table.FindByBranch(current);
         var name = stored?.Name ?? (Names.IsValid(current) ? current : null);
-        return name is null ? null : Reconcile(store, table, name, stored);
+        var ticket = name is null ? null : Reconcile(store, table, name, stored);
+        if (ticket is not null && IsCheckedOut(ticket))
+        {
+            // The gates know a ticket branch without its record by this marker; what hooks could only
+            // note in the evidence inbox (DIALTONE=0, commits without the gate) lands on the ticket here.
+            EvidenceFiles.BranchMarker.TryEnsure(StorePaths.Directory, ticket.Branch, ticket.Name);
+            EvidenceFiles.EvidenceInbox.Ingest(this, store, ticket);
+        }
+
+        return ticket;
     }
 
     /// <summary>The named ticket, reconciled with its record when that record is in this work tree.</summary>

@@ -33,7 +33,8 @@ public sealed class CommitGateHookTests
         HookedRepo.Expect(1, commit);
         Assert.Contains("[BLOCK] Commit blocked on ticket 'feature': subtask 'greet' is not signed", commit.StdErr, StringComparison.Ordinal);
         Assert.Contains("  A a.txt", commit.StdErr, StringComparison.Ordinal);
-        Assert.Contains("[ACTION] ./dialtone.sh ticket next   (then ./dialtone.sh ticket log \"SIGN: greet test-command is idempotent and PASS\")", commit.StdErr, StringComparison.Ordinal);
+        Assert.Contains("[ticket] Then sign it: ./dialtone.sh ticket log \"SIGN: greet test-command is idempotent and PASS\"", commit.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("[ACTION] ./dialtone.sh ticket next\n", commit.StdErr, StringComparison.Ordinal);
         Assert.Equal(head, repo.Head);
         Assert.Contains("hook pre-commit", repo.Calls);
     }
@@ -94,7 +95,8 @@ public sealed class CommitGateHookTests
 
         HookedRepo.Expect(1, commit);
         Assert.Contains("  D b.txt", commit.StdErr, StringComparison.Ordinal);
-        Assert.Contains("[ACTION] git add -A && git commit -m \"<message>\"", commit.StdErr, StringComparison.Ordinal);
+        Assert.Contains("[ticket] The working tree is exactly what was signed: stage all of it and commit again.", commit.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("[ACTION] git add -A\n", commit.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class CommitGateHookTests
     }
 
     [Fact]
-    public void DeletingTheRecord_DoesNotSwitchTheGateOff()
+    public void DeletingTheCommittedRecord_BlocksUntilItIsCheckedOutAgain()
     {
         using var repo = new HookedRepo();
         repo.StartTicket("feature", "greet", "a.txt");
@@ -141,12 +143,17 @@ public sealed class CommitGateHookTests
         HookedRepo.Expect(0, repo.Git("commit", "-m", "Plan the ticket"));
         File.Delete(Path.Combine(repo.Path_, ".dialtone", "tickets", "feature.json"));
         repo.Repo.Write("a.txt", "hello\n");
-        repo.Git("add", "a.txt");
+        repo.Git("add", "-A");
 
         var commit = repo.Git("commit", "-m", "no record, no gate?");
 
         HookedRepo.Expect(1, commit);
-        Assert.Contains("subtask 'greet' is not signed", commit.StdErr, StringComparison.Ordinal);
+        Assert.Contains("[BLOCK] Commit blocked: 'feature' is a ticket branch", commit.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("[ACTION] git checkout HEAD -- .dialtone/tickets/feature.json\n", commit.StdErr, StringComparison.Ordinal);
+
+        repo.Git("checkout", "HEAD", "--", ".dialtone/tickets/feature.json");
+        var again = HookedRepo.Expect(1, repo.Git("commit", "-m", "record back"));
+        Assert.Contains("subtask 'greet' is not signed", again.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class HookInstallTests
 
         Assert.Equal(1, commit.ExitCode);
         Assert.Contains("[BLOCK] 'feature' is a ticket branch, but no dialtone CLI was found", commit.StdErr, StringComparison.Ordinal);
-        Assert.Contains("[ACTION] git config dialtone.bin /path/to/dialtone/dialtone.sh", commit.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("[ACTION] git config dialtone.bin <path-to-dialtone.sh>\n", commit.StdErr, StringComparison.Ordinal);
 
         var broken = repo.Git(new Dictionary<string, string?> { ["DIALTONE_BIN"] = "/nowhere/dialtone", ["PATH"] = "/usr/bin:/bin" }, "commit", "-m", "wrong bin");
         Assert.Equal(1, broken.ExitCode);

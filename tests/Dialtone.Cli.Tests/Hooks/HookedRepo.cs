@@ -94,6 +94,31 @@ public sealed class HookedRepo : IDisposable
 
     public string Head => Repo.Git("rev-parse", "HEAD");
 
+    /// <summary>The ticket's evidence as its record in the work tree has it: (kind, detail) in order.</summary>
+    public IReadOnlyList<(string Kind, string Detail)> RecordEvidence(string ticket)
+    {
+        var path = System.IO.Path.Combine(Path_, ".dialtone", "tickets", ticket + ".json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        return [.. json.RootElement.GetProperty("evidence").EnumerateArray().Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("detail").GetString()!))];
+    }
+
+    /// <summary>The ticket's evidence as the store has it.</summary>
+    public IReadOnlyList<(string Kind, string Detail)> StoreEvidence(string ticket)
+    {
+        using var store = Core.Storage.Store.Open(Core.Storage.StorePaths.ForCommonDir(System.IO.Path.Combine(Path_, ".git")));
+        return [.. store.Tickets.Find(ticket)!.Evidence.Select(e => (e.Kind, e.Detail))];
+    }
+
+    /// <summary>The evidence inbox the shims append to, or null when there is none.</summary>
+    public string? Inbox
+    {
+        get
+        {
+            var path = System.IO.Path.Combine(Path_, ".git", "dialtone", "evidence.log");
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+    }
+
     public static CliResult Expect(int exitCode, CliResult result)
     {
         Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode}\n{result}");

@@ -15,14 +15,72 @@ public sealed class CommitGateTests
 
     private static readonly TreeChange[] SomeWork = [new('A', "a.txt")];
 
+    private const string Theirs = "dddddddddddddddddddddddddddddddddddddddd";
+
+    private const string BaseConfig = "{ \"test\": { \"timeoutSeconds\": 600 } }";
+
     [Fact]
-    public void Merge_Passes_WithoutLookingAtTheStagedTree()
+    public void RealMerge_Passes_WithoutLookingAtTheStagedTree()
     {
-        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { Merge = true });
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { MergeState = new MergeHead([Theirs], null) });
 
         Assert.Equal(CommitVerdictKind.Merge, verdict.Kind);
         Assert.True(verdict.Passed);
         Assert.Null(verdict.TrailerSubtask);
+        Assert.Equal([Theirs], verdict.MergedCommits);
+    }
+
+    [Fact]
+    public void IgnoredMergeHead_IsJudgedLikeAnyCommit_WithAWarning()
+    {
+        var fake = new MergeHead([TreeA], "it names HEAD (aaaaaaaaaaaa) itself");
+
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Progress)), new FixedFacts { MergeState = fake, Staged = TreeA, FromHead = SomeWork });
+
+        Assert.Equal(CommitVerdictKind.Blocked, verdict.Kind);
+        Assert.Equal("parse", verdict.Unsigned);
+        Assert.Contains(verdict.Warnings, w => w.StartsWith("MERGE_HEAD was ignored: it names HEAD", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PolicyChange_IsBlocked_EvenWhenTheWorkIsSigned()
+    {
+        var ticket = Ticket(("parse", SubtaskStatus.Progress));
+        ticket.BaseBranch = "main";
+        Sign(ticket, "parse", TreeA);
+        var raised = "{ \"test\": { \"timeoutSeconds\": 6000 }, \"alerts\": { \"watch\": [] } }";
+
+        var verdict = CommitGate.Decide(ticket, new FixedFacts { Config = new ConfigChange(BaseConfig, raised), Staged = TreeA });
+
+        Assert.Equal(CommitVerdictKind.Policy, verdict.Kind);
+        Assert.False(verdict.Passed);
+        Assert.Contains("'test.timeoutSeconds' changed from 600 to 6000", verdict.PolicyChanges);
+        Assert.Contains(verdict.PolicyChanges, c => c.StartsWith("'alerts.watch' no longer watches", StringComparison.Ordinal));
+        Assert.Equal(CommitGate.RestoreConfigAction, verdict.Action);
+        Assert.Contains("on the base branch 'main'", verdict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddedWatchPatterns_AreBookkeeping()
+    {
+        var watched = "{ \"test\": { \"timeoutSeconds\": 600 }, \"alerts\": { \"watch\": [\"docs/**/*.md\", \"**/*spec*.{md,yaml,yml,json}\", \"**/*openapi*.{yaml,yml,json}\", \"**/*swagger*.{yaml,yml,json}\", \"design/*.md\"] } }";
+
+        var verdict = CommitGate.Decide(Ticket(("parse", SubtaskStatus.Todo)), new FixedFacts { Config = new ConfigChange(BaseConfig, watched), FromHead = [] });
+
+        Assert.Equal(CommitVerdictKind.Bookkeeping, verdict.Kind);
+    }
+
+    [Fact]
+    public void RealMerge_BringingTheBasesPolicy_Passes_ButAddingPolicyInTheMergeDoesNot()
+    {
+        var merge = new MergeHead([Theirs], null);
+        var basePolicy = "{ \"test\": { \"timeoutSeconds\": 900 } }";
+
+        var brought = CommitGate.Decide(Ticket(), new FixedFacts { MergeState = merge, Config = new ConfigChange(BaseConfig, basePolicy), ConfigOf = { [Theirs] = basePolicy } });
+        var sneaked = CommitGate.Decide(Ticket(), new FixedFacts { MergeState = merge, Config = new ConfigChange(BaseConfig, "{ \"test\": { \"timeoutSeconds\": 99999 } }"), ConfigOf = { [Theirs] = basePolicy } });
+
+        Assert.Equal(CommitVerdictKind.Merge, brought.Kind);
+        Assert.Equal(CommitVerdictKind.Policy, sneaked.Kind);
     }
 
     [Fact]
@@ -93,7 +151,8 @@ public sealed class CommitGateTests
         Assert.Equal("parse", verdict.Unsigned);
         Assert.Null(verdict.LastSignature);
         Assert.Equal(SomeWork, verdict.Changed);
-        Assert.Equal("./dialtone.sh ticket next   (then ./dialtone.sh ticket log \"SIGN: parse test-command is idempotent and PASS\")", verdict.Action);
+        Assert.Equal("./dialtone.sh ticket next", verdict.Action);
+        Assert.Equal("Then sign it: ./dialtone.sh ticket log \"SIGN: parse test-command is idempotent and PASS\"", verdict.Hint);
     }
 
     [Fact]
@@ -116,7 +175,7 @@ public sealed class CommitGateTests
         Assert.Equal("parse", verdict.LastSignature!.Subtask);
         Assert.Equal(since, verdict.Changed);
         Assert.False(verdict.OnlyStagingDiffers);
-        Assert.Contains("SIGN: render", verdict.Action, StringComparison.Ordinal);
+        Assert.Contains("SIGN: render", verdict.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +231,8 @@ public sealed class CommitGateTests
 
         var verdict = CommitGate.Decide(ticket, new FixedFacts { Staged = TreeB, FromHead = SomeWork, WorkTree = TreeB, Since = { [TreeA] = SomeWork } });
 
-        Assert.StartsWith("./dialtone.sh ticket next   (marks 'parse' done", verdict.Action, StringComparison.Ordinal);
+        Assert.Equal("./dialtone.sh ticket next", verdict.Action);
+        Assert.StartsWith("That marks 'parse' done", verdict.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,11 @@ namespace Dialtone.Core.Tests.Gates;
 /// </summary>
 public sealed class FixedFacts : ICommitFacts
 {
-    public bool Merge { get; init; }
+    public MergeHead MergeState { get; init; } = MergeHead.None;
+
+    public ConfigChange? Config { get; init; }
+
+    public Dictionary<string, string?> ConfigOf { get; init; } = [];
 
     public string? Staged { get; init; }
 
@@ -19,7 +23,12 @@ public sealed class FixedFacts : ICommitFacts
 
     public Dictionary<string, IReadOnlyList<TreeChange>> Since { get; init; } = [];
 
-    public bool IsMerge => Merge;
+    public MergeHead Merge => MergeState;
+
+    public ConfigChange? StagedConfig => Config;
+
+    public string? ConfigAt(string commit) =>
+        ConfigOf.TryGetValue(commit, out var text) ? text : throw new InvalidOperationException($"the config of {commit} was not expected to be read");
 
     public string StagedTree => Staged ?? throw new InvalidOperationException("the staged tree was not expected to be read");
 

@@ -11,6 +11,7 @@ public static class HookInput
     {
         Disabled = Environment.GetEnvironmentVariable("DIALTONE") == "0",
         GitPid = Environment.GetEnvironmentVariable(TrailerHandoff.GitPidVariable),
+        NoteFinding = Environment.GetEnvironmentVariable(GateNote.FindingVariable) == "recorded" ? NoteFinding.Recorded : NoteFinding.Unknown,
         Git = GitEnvironment.Read(Environment.GetEnvironmentVariable),
         Explain = Explainer(hook),
         Notice = Console.Error.WriteLine,

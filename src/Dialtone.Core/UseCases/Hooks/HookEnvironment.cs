@@ -1,3 +1,4 @@
+using Dialtone.Core.Gates;
 using Dialtone.Core.Workflow;
 using Dialtone.Git;
 
@@ -14,6 +15,12 @@ public sealed record HookEnvironment
 
     /// <summary>DIALTONE_GIT_PID: the `git commit` process that ran the shim; keys the trailer handoff.</summary>
     public string? GitPid { get; init; }
+
+    /// <summary>DIALTONE_GATE_NOTE: what the post-commit shim found in pre-commit's note before it called dialtone.</summary>
+    public NoteFinding NoteFinding { get; init; }
+
+    /// <summary>Where evidence the hook records gets its time.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>GIT_DIR, GIT_INDEX_FILE, …: the repository and index git runs the hook for.</summary>
     public GitEnvironment Git { get; init; } = GitEnvironment.None;

@@ -1,3 +1,4 @@
+using Dialtone.Core.Grants;
 using Dialtone.Core.Hooks;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
@@ -14,7 +15,7 @@ public static class HookSetup
         var chosen = bin is null ? CliLocation.Detect(processPath) : Path.GetFullPath(bin);
         if (bin is not null && !File.Exists(chosen))
         {
-            throw DialtoneError.Usage($"--bin '{bin}' does not exist.", $"{NextStep.Cli} hooks install --bin /path/to/dialtone/dialtone.sh");
+            throw DialtoneError.Usage($"--bin '{bin}' does not exist.", $"{NextStep.Cli} hooks install --bin <path-to-dialtone.sh>");
         }
 
         var installer = new HookInstaller(workspace.Repository);
@@ -39,7 +40,8 @@ public static class HookSetup
         {
             var first = conflicts[0];
             reply.Add(Tag.Block, $"{string.Join(", ", conflicts.Select(c => c.Name))}: a hook and {Path.GetFileName(first.ChainedPath)} are both there, so Dialtone cannot chain without overwriting one.");
-            reply.Fail(ExitCodes.Blocked, $"diff \"{first.Path}\" \"{first.ChainedPath}\"   (keep or merge them into one {first.Name}, remove the other, then {NextStep.Cli} hooks install)");
+            reply.Add(Tag.Ticket, $"Compare them, keep or merge them into one {first.Name}, remove the other, then run {NextStep.Cli} hooks install again.");
+            reply.Fail(ExitCodes.Blocked, $"diff {ShellWords.Quote(first.Path)} {ShellWords.Quote(first.ChainedPath)}");
         }
     }
 }

@@ -10,7 +10,9 @@ namespace Dialtone.Core.UseCases.Hooks;
 /// `dialtone hook &lt;name&gt; [args…]`: what the shims run on a ticket branch (and what other hook
 /// managers can call). pre-commit is the commit gate; prepare-commit-msg adds the trailers the gate
 /// handed over; post-checkout (branch switches) and post-merge check the watched design docs and
-/// print their alerts (never failing the git operation); commit-msg has nothing to do yet.
+/// print their alerts (never failing the git operation); post-commit records a commit the gate did
+/// not pass as evidence on the ticket; commit-msg has nothing to do yet. With DIALTONE=0 every hook
+/// skips its checks, and on a ticket branch leaves evidence that it did.
 /// </summary>
 public static class HookUseCase
 {
@@ -24,6 +26,7 @@ public static class HookUseCase
         if (environment.Disabled)
         {
             environment.Notice($"dialtone: DIALTONE=0, {hook} checks skipped.");
+            SkippedHook.Record(directory, hook, environment);
             return new Reply();
         }
 
@@ -31,6 +34,7 @@ public static class HookUseCase
         {
             "pre-commit" => PreCommitHook.Run(directory, environment),
             "prepare-commit-msg" => PrepareCommitMessageHook.Run(directory, args, environment),
+            "post-commit" => PostCommitHook.Run(directory, environment),
             "post-checkout" or "post-merge" => HookAlerts.Run(directory, hook, [.. args], environment.Explain, environment.Notice),
             _ => NothingYet(hook, environment.Explain),
         };

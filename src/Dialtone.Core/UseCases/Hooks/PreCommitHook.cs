@@ -7,7 +7,8 @@ namespace Dialtone.Core.UseCases.Hooks;
 
 /// <summary>
 /// The pre-commit hook: the commit gate on the index git is about to commit; when it passes, the
-/// ticket record is staged with the commit and the trailers are handed to prepare-commit-msg.
+/// ticket record is staged with the commit, the trailers are handed to prepare-commit-msg, and a
+/// note tells post-commit that the gate passed this commit (and which tree it signed).
 /// </summary>
 public static class PreCommitHook
 {
@@ -23,37 +24,43 @@ public static class PreCommitHook
         warm.Wait();
         var reply = new Reply();
 
-        // A handoff from an earlier, aborted commit must never label this one.
+        // A handoff or note from an earlier, aborted commit must never label or vouch for this one.
         TrailerHandoff.Clear(repository.GitDir);
+        GateNote.Clear(repository.GitDir);
         if (CommitGateCheck.Run(repository, reply, explain) is not var (branch, verdict) || !verdict.Passed)
         {
             return reply;
         }
 
-        if (verdict.Kind == CommitVerdictKind.Merge)
+        var ticket = branch.Ticket!;
+        if (verdict.Kind != CommitVerdictKind.Merge)
         {
+            if (RecordStager.StageIfChanged(repository, ticket.Name))
+            {
+                reply.Add(Tag.Ticket, $"Staged {branch.RecordPath} with the commit.");
+            }
+            else
+            {
+                explain($"{branch.RecordPath} is staged as it is: nothing to add");
+            }
+        }
+
+        if (environment.GitPid is not { Length: > 0 } gitPid)
+        {
+            explain("DIALTONE_GIT_PID is not set: no trailers and no note for post-commit");
             return reply;
         }
 
-        if (branch.FromHead)
+        if (verdict.Kind != CommitVerdictKind.Merge)
         {
-            explain($"{branch.RecordPath} is not in the work tree: nothing to stage");
-        }
-        else if (RecordStager.StageIfChanged(repository, branch.Ticket.Name))
-        {
-            reply.Add(Tag.Ticket, $"Staged {branch.RecordPath} with the commit.");
-        }
-        else
-        {
-            explain($"{branch.RecordPath} is staged as it is: nothing to add");
+            TrailerHandoff.Write(repository.GitDir, gitPid, ticket.Name, verdict.TrailerSubtask);
+            explain($"handed trailers to prepare-commit-msg: ticket '{ticket.Name}', subtask '{verdict.TrailerSubtask ?? "(none)"}'");
         }
 
-        if (environment.GitPid is { Length: > 0 } gitPid)
-        {
-            TrailerHandoff.Write(repository.GitDir, gitPid, branch.Ticket.Name, verdict.TrailerSubtask);
-            explain($"handed trailers to prepare-commit-msg: ticket '{branch.Ticket.Name}', subtask '{verdict.TrailerSubtask ?? "(none)"}'");
-        }
-
+        // The signed tree is what the commit must record outside .dialtone/; bookkeeping and merges need none.
+        var tree = verdict.Kind == CommitVerdictKind.Signed ? verdict.StagedTree : null;
+        GateNote.Write(repository.GitDir, gitPid, tree);
+        explain($"left post-commit a note: the gate passed {(tree is null ? $"a {verdict.Kind.ToString().ToLowerInvariant()} commit" : $"tree {tree}")}");
         return reply;
     }
 

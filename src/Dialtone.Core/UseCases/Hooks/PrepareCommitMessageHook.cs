@@ -16,7 +16,7 @@ public static class PrepareCommitMessageHook
         var explain = environment.Explain;
         if (args.Count == 0)
         {
-            throw DialtoneError.Usage("prepare-commit-msg needs the message file git passes.", "dialtone hook prepare-commit-msg <message-file> [<source> [<commit>]]");
+            throw DialtoneError.Usage("prepare-commit-msg needs the message file git passes.", "dialtone hook prepare-commit-msg <message-file>");
         }
 
         var handoff = TrailerHandoff.Take(repository.GitDir, environment.GitPid);
@@ -27,7 +27,8 @@ public static class PrepareCommitMessageHook
         }
 
         var source = args.Count > 1 ? args[1] : "";
-        if (source is "merge" or "commit" or "squash")
+        // A real merge passes pre-commit without a handoff; one that got here was judged like any commit.
+        if (source is "commit" or "squash")
         {
             explain($"message source '{source}': no trailers");
             return new Reply();

@@ -61,6 +61,9 @@ public static class StartUseCase
                 workspace.Save(store, ticket);
             }
 
+            // The gates know the branch is a ticket branch even when its record is moved aside (docs/hooks.md).
+            EvidenceFiles.BranchMarker.Ensure(workspace.StorePaths.Directory, ticket.Branch, ticket.Name);
+
             reply.Add(Tag.Ticket, resumed
                 ? $"Started: {name} (resumed; {ticket.DoneCount} of {ticket.Subtasks.Count} subtasks done)"
                 : $"Started: {name}");
