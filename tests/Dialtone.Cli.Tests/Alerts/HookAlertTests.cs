@@ -94,7 +94,7 @@ public sealed class HookAlertTests
 
         HookedRepo.Expect(0, merge);
         Assert.Contains("dialtone post-merge: design docs not checked (The Dialtone store is busy", merge.StdErr, StringComparison.Ordinal);
-        Assert.Matches(@"held '[^']*' for 2 s\.", merge.StdErr);
+        Assert.Matches(@"waited 2 s for '[^']*'", merge.StdErr);
 
         // The next ticket command does the check the hook could not.
         Assert.Contains("[DIFF] Field 'webhook_url' renamed to 'callback_uri'.", HookedRepo.Expect(0, repo.Dialtone("ticket", "status")).StdOut, StringComparison.Ordinal);

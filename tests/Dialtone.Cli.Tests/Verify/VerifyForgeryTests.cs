@@ -18,9 +18,11 @@ public sealed class VerifyForgeryTests(HonestTicket honest)
         new Forge(clone).AddSubtask("sneaky", "false").Sign("sneaky", "false").Validate().Save();
         Verifier.CommitPastTheGate(clone, "Record sneaky");
 
-        // The record holds together and is validated at this tree: the build gate believes it.
+        // The chain holds together; the build gate now sees that the validation covers no subtask,
+        // but verify goes further: it re-runs the tests and names the one that fails.
         var gate = Cli.Run(clone.Path_, "gate", "build");
-        Assert.True(gate.ExitCode == 0, gate.ToString());
+        Assert.True(gate.ExitCode == 1, gate.ToString());
+        Assert.Contains("DT0001: Ticket 'feature' is not validated: its last validation covers 0 of 3 subtasks.", gate.StdOut, StringComparison.Ordinal);
 
         var result = Verifier.Expect(1, clone);
 
