@@ -31,6 +31,20 @@ public sealed class GateBuildTests
     }
 
     [Fact]
+    public void ARecordMovedAside_DoesNotSwitchTheBuildGateOff()
+    {
+        using var repo = new TempRepo();
+        Assert.Equal(0, Cli.Run(repo.Path_, "ticket", "start", "hidden").ExitCode);
+        var record = Path.Combine(repo.Path_, ".dialtone", "tickets", "hidden.json");
+        File.Move(record, repo.Sibling("hidden.json"));
+
+        var gate = Cli.Run(repo.Path_, "gate", "build");
+
+        Assert.True(gate.ExitCode == 1, gate.ToString());
+        Assert.Contains("DT0004: Ticket 'hidden' has no record at .dialtone/tickets/hidden.json.", gate.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoTicketBranch_Passes()
     {
         using var repo = new TempRepo();

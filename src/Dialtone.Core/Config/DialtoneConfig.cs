@@ -39,9 +39,28 @@ public sealed class DialtoneConfig
             return new DialtoneConfig();
         }
 
+        byte[] bytes;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            throw DialtoneError.Environment($"Cannot read {RelativePath}: {ex.Message}");
+        }
+
+        return Parse(bytes);
+    }
+
+    /// <summary>The config as committed at HEAD (defaults when HEAD has none): policy that counts is policy a human committed.</summary>
+    public static DialtoneConfig Committed(Dialtone.Git.GitRepository repository) =>
+        repository.BlobBytes($"HEAD:{RelativePath}") is { } bytes ? Parse(bytes) : new DialtoneConfig();
+
+    public static DialtoneConfig Parse(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = document.RootElement;
             var defaults = new DialtoneConfig();
             return new DialtoneConfig
@@ -62,10 +81,6 @@ public sealed class DialtoneConfig
         catch (FormatException ex)
         {
             throw DialtoneError.Usage($"{RelativePath}: {ex.Message}", $"git diff -- {RelativePath}");
-        }
-        catch (IOException ex)
-        {
-            throw DialtoneError.Environment($"Cannot read {RelativePath}: {ex.Message}");
         }
     }
 

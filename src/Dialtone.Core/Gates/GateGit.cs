@@ -13,7 +13,7 @@ public sealed class GateGit(string topLevel) : IGateGit
     public IReadOnlyList<string> ChangedPaths(string fromTree, string toTree) =>
         Ask(() => Git.SnapshotTree.Diff(repository.Value, fromTree, toTree).Select(c => c.Path).ToList());
 
-    public IReadOnlyList<string> HeadTicketTrailers() => Ask(() => repository.Value.TrailerValues("HEAD", "Dialtone-Ticket"));
+    public IReadOnlyList<string> RecentTicketTrailers() => Ask(() => repository.Value.RecentTrailerValues("HEAD", "Dialtone-Ticket", 200));
 
     private static T Ask<T>(Func<T> question)
     {

@@ -32,7 +32,9 @@ public static class GateEvaluator
         {
             if (!File.Exists(recordFile))
             {
-                if (explicitTicket || git.HeadTicketTrailers().Contains(ticket))
+                // The record moved aside does not switch the gate off: the branch is still known as a
+                // ticket branch by the marker Dialtone keeps beside its store, or by its own trailers.
+                if (explicitTicket || probe.HasBranchMarker(ticket) || git.RecentTicketTrailers().Contains(ticket))
                 {
                     return new GateVerdict(ticket, recordFile, [new(GateCodes.MissingRecord,
                         $"Ticket '{ticket}' has no record at {relative}.",

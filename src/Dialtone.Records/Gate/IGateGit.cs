@@ -13,6 +13,6 @@ public interface IGateGit
     /// <summary>Paths that differ between two snapshot trees.</summary>
     IReadOnlyList<string> ChangedPaths(string fromTree, string toTree);
 
-    /// <summary>The `Dialtone-Ticket:` trailer values of HEAD's commit message.</summary>
-    IReadOnlyList<string> HeadTicketTrailers();
+    /// <summary>The `Dialtone-Ticket:` trailer values of the branch's recent commits (HEAD and its last ancestors).</summary>
+    IReadOnlyList<string> RecentTicketTrailers();
 }

@@ -37,6 +37,22 @@ public sealed record RepositoryProbe(string TopLevel, string GitDir, string Head
         return null;
     }
 
+    /// <summary>
+    /// Whether Dialtone marked <paramref name="branch"/> as a ticket branch in this clone
+    /// (`&lt;common git dir&gt;/dialtone/branches/&lt;branch&gt;`, written by `ticket start`). One stat, no git.
+    /// </summary>
+    public bool HasBranchMarker(string branch)
+    {
+        var commonDir = GitDir;
+        var pointer = Path.Combine(GitDir, "commondir");
+        if (File.Exists(pointer))
+        {
+            commonDir = Path.GetFullPath(File.ReadAllText(pointer).Trim(), GitDir);
+        }
+
+        return File.Exists(Path.Combine(commonDir, "dialtone", "branches", branch));
+    }
+
     /// <summary>The checked-out branch from HEAD ("ref: refs/heads/x"), or null when detached.</summary>
     public string? Branch => Head.StartsWith("ref: refs/heads/", StringComparison.Ordinal) ? Head["ref: refs/heads/".Length..] : null;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Signing;
@@ -20,7 +19,7 @@ public static class GrantExportUseCase
     /// <param name="shellName">--shell; null: the shell $SHELL names.</param>
     public static Reply Run(Workspace workspace, IGrantConsole console, string? scopeName, string? durationText, string? shellName)
     {
-        var scope = GrantTerms.Scope(DialtoneConfig.Load(workspace.Repository.TopLevel), scopeName, durationText);
+        var scope = GrantTerms.Scope(GrantPolicy.Config(workspace, scopeName), scopeName, durationText);
         var duration = GrantTerms.Duration(scope, durationText, []);
         var session = $"{NextStep.Cli} ticket grant --scope {scope.Name} --duration {GrantDuration.Compact(duration)}";
         var shell = shellName is null

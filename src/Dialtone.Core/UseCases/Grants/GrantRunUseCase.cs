@@ -1,4 +1,3 @@
-using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
@@ -18,7 +17,7 @@ public static class GrantRunUseCase
     /// <param name="directory">Where the command runs.</param>
     public static Reply Run(Workspace workspace, IGrantConsole console, string? scopeName, string? durationText, IReadOnlyList<string> command, string directory)
     {
-        var scope = GrantTerms.Scope(DialtoneConfig.Load(workspace.Repository.TopLevel), scopeName, durationText);
+        var scope = GrantTerms.Scope(GrantPolicy.Config(workspace, scopeName), scopeName, durationText);
         var duration = GrantTerms.Duration(scope, durationText, command);
         var program = CommandLocator.Find(command[0], directory, Environment.GetEnvironmentVariable("PATH"), out var problem)
             ?? throw DialtoneError.Usage($"Cannot run the command: {problem}. Nothing was minted.", GrantTerms.Usage);

@@ -1,4 +1,3 @@
-using Dialtone.Core.Config;
 using Dialtone.Core.Grants;
 using Dialtone.Core.Output;
 using Dialtone.Core.Workflow;
@@ -16,7 +15,7 @@ public static class GrantSessionUseCase
     /// <param name="shellName">--shell, which only shapes --print-export's lines: said, not used.</param>
     public static Reply Run(Workspace workspace, string? scopeName, string? durationText, string? shellName)
     {
-        var scope = GrantTerms.Scope(DialtoneConfig.Load(workspace.Repository.TopLevel), scopeName, durationText);
+        var scope = GrantTerms.Scope(GrantPolicy.Config(workspace, scopeName), scopeName, durationText);
         var duration = GrantTerms.Duration(scope, durationText, []);
         IssuedGrant grant;
         using (var signals = new GrantSignals())

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Dialtone.Core.Output;
 using Dialtone.Core.Grants;
+using Dialtone.Core.Output;
 using Dialtone.Core.Runs;
 using Dialtone.Core.Workflow;
 
