@@ -15,7 +15,7 @@
 # in the record files and in `ticket subtask list --json`, questions in `inbox --json`; log lines
 # and summaries have no CLI read-back (the CLI shows only the latest summary), so they are read
 # from the store with the binary's own libduckdb (python3 + ctypes, read-only, after the run).
-# Lock hold times are not measured: the CLI does not expose them.
+# Lock hold and wait per store session come from DIALTONE_LOCK_TRACE (binaries that support it).
 #
 # Environment:
 #   DIALTONE_BINS  "label=/path/to/dialtone …" builds to compare in one run (no spaces in paths);
@@ -114,6 +114,7 @@ import csv, json, math, os, re, subprocess, sys, collections
 sys.path.insert(0, os.path.dirname(__file__)); import duck
 label, scenario, bin_, lib, db, tsv, wall_ms, out, work = sys.argv[1:10]
 tickets = json.loads(sys.argv[10])            # [[worktree dir, ticket], …] one per distinct ticket
+trace = sys.argv[11] if len(sys.argv) > 11 else ""  # DIALTONE_LOCK_TRACE: command, wait ms, hold ms per store session
 rows = [r.rstrip("\n").split("\t") for r in open(tsv) if r.strip()]
 ops = [dict(worker=int(r[0]), op=int(r[1]), kind=r[2], key=r[3], start=float(r[4]), ms=float(r[5]), exit=int(r[6]), msg=r[7] if len(r) > 7 else "") for r in rows]
 
@@ -164,6 +165,19 @@ entry = {"binary": label, "path": bin_, "scenario": scenario, "workers": len({o[
          "lost": sum(v or 0 for v in lost.values()), "lost_by_kind": lost, "unacknowledged_but_present": phantom,
          "by_kind": {k: stats([o for o in ops if o["kind"] == k]) for k in ("log", "subtask", "ask", "summary")},
          "failures": [{"count": c, "message": m} for m, c in failures.most_common(8)], "notes": notes}
+locks = []
+if trace and os.path.exists(trace):
+    for line in open(trace):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3: locks.append((parts[0], float(parts[1]), float(parts[2])))
+if locks:
+    held, waited = [l[2] for l in locks], [l[1] for l in locks]
+    entry["lock"] = {"sessions": len(locks), "hold_p50_ms": pct(held, 50), "hold_p99_ms": pct(held, 99), "hold_max_ms": max(held),
+                     "wait_p50_ms": pct(waited, 50), "wait_p99_ms": pct(waited, 99), "wait_max_ms": max(waited),
+                     "hold_by_command": {c: {"p50_ms": pct([l[2] for l in locks if l[0] == c], 50), "max_ms": max(l[2] for l in locks if l[0] == c)}
+                                         for c in sorted({l[0] for l in locks})}}
+else:
+    notes.append("no lock trace (this binary does not write DIALTONE_LOCK_TRACE)")
 with open(out, "a") as f: f.write(json.dumps(entry) + "\n")
 PY
 
@@ -173,9 +187,9 @@ run_scenario() { # <label> <bin> <scenario> <tickets-json> <worker dirs…>
   for d in "$@"; do args+=(--worker "$d"); done
   echo "== $label: $scenario, $# writers x $M commands" >&2
   local wall
-  wall="$("$load" --bin "$bin" --ops "$M" --out "$work/$label-$scenario.tsv" "${args[@]}" | awk '$1 == "wall_ms" { print $2 }')"
+  wall="$(DIALTONE_LOCK_TRACE="$work/$label-$scenario.locks" "$load" --bin "$bin" --ops "$M" --out "$work/$label-$scenario.tsv" "${args[@]}" | awk '$1 == "wall_ms" { print $2 }')"
   python3 "$work/verify.py" "$label" "$scenario" "$bin" "$(duckdb_lib "$bin")" "$(store_of "$1")" \
-    "$work/$label-$scenario.tsv" "$wall" "$work/scenarios.jsonl" "$work" "$tickets"
+    "$work/$label-$scenario.tsv" "$wall" "$work/scenarios.jsonl" "$work" "$tickets" "$work/$label-$scenario.locks"
 }
 
 : >"$work/scenarios.jsonl"
@@ -271,6 +285,9 @@ if scenarios:
         phantom = {k: v for k, v in s["unacknowledged_but_present"].items() if v}
         if phantom: print(f"    failed but written anyway: {phantom}")
         for x in s["failures"]: print(f"    {x['count']:4} x {x['message']}")
+        if "lock" in s:
+            l = s["lock"]
+            print(f"    lock: {l['sessions']} sessions, hold p50 {f(l['hold_p50_ms'])} p99 {f(l['hold_p99_ms'])} max {f(l['hold_max_ms'])} ms; wait p99 {f(l['wait_p99_ms'])} max {f(l['wait_max_ms'])} ms")
         for n in s["notes"]: print(f"    note: {n}")
 if big:
     print(f"\n{'uncontended (' + nsub + ' subtasks, ' + nlog + ' log lines vs fresh)':50} {'median ms':>10} {'mean ms':>9} {'min ms':>8}")

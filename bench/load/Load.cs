@@ -55,7 +55,11 @@ for (var w = 0; w < dirs.Count; w++)
             var psi = new ProcessStartInfo(bin) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             psi.ArgumentList.Add("-C");
             psi.ArgumentList.Add(dirs[worker]);
-            foreach (var a in command) psi.ArgumentList.Add(a);
+            foreach (var a in command)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
             var began = Stopwatch.GetTimestamp();
             string stdout, stderr;
             int exit;
@@ -79,13 +83,20 @@ for (var w = 0; w < dirs.Count; w++)
 }
 origin = Stopwatch.GetTimestamp();
 start.SignalAndWait();
-foreach (var thread in threads) thread.Join();
+foreach (var thread in threads)
+{
+    thread.Join();
+}
+
 var wall = Stopwatch.GetElapsedTime(origin);
 
 var text = new StringBuilder();
 foreach (var list in rows)
 {
-    foreach (var row in list) text.Append(row).Append('\n');
+    foreach (var row in list)
+    {
+        text.Append(row).Append('\n');
+    }
 }
 File.WriteAllText(output, text.ToString());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall_ms\t{wall.TotalMilliseconds:0.###}"));
